@@ -1,0 +1,234 @@
+package com.outsidein.journeys.common;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** The one place that turns exceptions into {@code application/problem+json} answers. */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String TYPE_PREFIX = "urn:purchase-journeys:problem:";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** SQLSTATE classes that mean the database is unreachable or shutting down, not that the request was bad. */
+    private static final List<String> UNAVAILABLE_SQLSTATES = List.of("08", "57P", "53");
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder builder = build(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return internalError();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Client error" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "This resource cannot produce the requested media type";
+            case 413 -> "The request body is too large";
+            case 415 -> "Send this request as application/json";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder builder = build(status, slug(title), title, detail, List.of());
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return jackson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonParse(JsonParseException e) {
+        return jackson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonProcessing(JsonProcessingException e) {
+        return jackson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response patchedBody(JsonMergePatch.PatchedBodyException e) {
+        return jackson(e.jsonCause());
+    }
+
+    /** Every Jackson failure is a malformed body (400), reported with the JSON path it happened at. */
+    private static Response jackson(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            return build(400, "malformed-json", "Malformed JSON", "The body is not valid JSON (line "
+                    + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
+                    List.of()).build();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return malformed("Unknown field '" + unknown.getPropertyName() + "'", path(unknown),
+                    "unknown field; allowed: " + unknown.getKnownPropertyIds());
+        }
+        if (e instanceof InvalidFormatException format) {
+            String allowed = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? "; allowed: " + List.of(format.getTargetType().getEnumConstants())
+                    : "";
+            return malformed("A field has the wrong type or value", path(format), "cannot read '"
+                    + format.getValue() + "' as " + format.getTargetType().getSimpleName() + allowed);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return malformed("The JSON does not have the expected shape", path(mismatch),
+                    mismatch.getTargetType() == null ? "unexpected value" : "expected " + describe(mismatch.getTargetType()));
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return malformed("The JSON does not have the expected shape", path(mapping), "cannot read this value");
+        }
+        return build(400, "malformed-json", "Malformed JSON", "The body is not valid JSON", List.of()).build();
+    }
+
+    /** Bean-validation failures on query and path parameters; bodies are validated by the services (422). */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(parameterName(v), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .collect(Collectors.toList());
+        return build(400, "bad-request", "Bad request", errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message() : "Invalid parameters", errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(jakarta.persistence.PersistenceException e) {
+        return fromDatabase(e);
+    }
+
+    @ServerExceptionMapper
+    public Response sql(SQLException e) {
+        return fromDatabase(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (isDatabaseUnavailable(e)) {
+            return unavailable();
+        }
+        LOG.error("Unexpected error", e);
+        return internalError();
+    }
+
+    private Response fromDatabase(Exception e) {
+        if (isDatabaseUnavailable(e)) {
+            return unavailable();
+        }
+        LOG.error("Database error", e);
+        return internalError();
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && UNAVAILABLE_SQLSTATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+                return true;
+            }
+            if (t.getClass().getName().startsWith("io.agroal") && String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response unavailable() {
+        return build(503, "database-unavailable", "Service unavailable",
+                "The database is unreachable; retry shortly", List.of())
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+
+    private static Response internalError() {
+        return build(500, "internal", "Internal error", "An unexpected error occurred; it has been logged", List.of())
+                .build();
+    }
+
+    private static Response malformed(String detail, String field, String message) {
+        List<FieldError> errors = new ArrayList<>();
+        if (field != null && !field.isEmpty()) {
+            errors.add(new FieldError(field, message));
+        }
+        return build(400, "malformed-json", "Malformed request body",
+                field == null || field.isEmpty() ? detail + ": " + message : detail, errors).build();
+    }
+
+    public static Response.ResponseBuilder build(int status, String type, String title, String detail,
+            List<FieldError> errors) {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(new Problem(TYPE_PREFIX + type, title, status, detail, errors.isEmpty() ? null : errors));
+    }
+
+    /** The JSON path of a Jackson error, e.g. {@code steps[1].touchpoints[0].mode}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return type.getSimpleName();
+    }
+
+    /** The last node of a parameter's property path: the parameter's name, not the Java method's. */
+    private static String parameterName(ConstraintViolation<?> violation) {
+        String last = null;
+        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            last = node.getName();
+        }
+        return last == null ? "" : last;
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,106 @@
+package com.outsidein.journeys.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+/** Owns the one embedded PostgreSQL server of this JVM: started on first use, stopped at JVM exit. */
+public final class EmbeddedPostgres {
+
+    static final String USER = "postgres";
+    /** Survives Quarkus restarts (dev-mode reloads, test profiles) that load this class again. */
+    private static final String RUNNING_URL_PROPERTY = "com.outsidein.journeys.embedded-postgres-url";
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+    /** Where and how to run the server; a null data directory means a throw-away one. */
+    record Settings(String dataDir, boolean durable, int port) {
+    }
+
+    private EmbeddedPostgres() {
+    }
+
+    static synchronized String startOnce(Settings settings) {
+        String running = System.getProperty(RUNNING_URL_PROPERTY);
+        if (running != null) {
+            return running;
+        }
+        String url = start(settings);
+        System.setProperty(RUNNING_URL_PROPERTY, url);
+        return url;
+    }
+
+    private static String start(Settings settings) {
+        try {
+            boolean throwAway = settings.dataDir() == null;
+            Path dataDir = throwAway
+                    ? Files.createTempDirectory("journeys-pg-")
+                    : Path.of(settings.dataDir()).toAbsolutePath();
+            Files.createDirectories(dataDir);
+            if (!throwAway) {
+                stopOrphanedServer(dataDir);
+            }
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
+                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDir.toFile())
+                            .setCleanDataDirectory(throwAway)
+                            .setPort(settings.port())
+                            .setPGStartupWait(Duration.ofSeconds(60));
+            if (settings.durable()) {
+                // Zonky starts the server with -F and synchronous_commit=off; a user's data needs both on.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = builder.start();
+            LOG.infof("Embedded PostgreSQL on port %d, data in %s%s", server.getPort(), dataDir,
+                    settings.durable() ? "" : " (not durable: fsync off)");
+            return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its PostgreSQL child running and holding the data directory;
+     * stop it so a plain restart needs no manual cleanup. Its clients died with the JVM, so a normal
+     * shutdown completes quickly and keeps every committed transaction.
+     */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return; // a stale pid file: PostgreSQL recovers from it on its own
+        }
+        ProcessHandle process = orphan.get();
+        LOG.warnf("Stopping an orphaned PostgreSQL (pid %d) left on %s by a previous run", process.pid(), dataDir);
+        process.destroy();
+        try {
+            process.onExit().get(ORPHAN_STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception timedOut) {
+            LOG.warnf("Orphaned PostgreSQL (pid %d) did not stop in %s; killing it, WAL recovery follows",
+                    process.pid(), ORPHAN_STOP_WAIT);
+            process.destroyForcibly();
+            process.onExit().join();
+        }
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

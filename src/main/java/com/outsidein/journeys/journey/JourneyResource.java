@@ -1,0 +1,116 @@
+package com.outsidein.journeys.journey;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.outsidein.journeys.common.ETags;
+import com.outsidein.journeys.common.JsonMergePatch;
+import com.outsidein.journeys.common.Precondition;
+import com.outsidein.journeys.security.CurrentTeam;
+
+/** Whole journey documents: journey-as-code. */
+@Path("/api/v1/journeys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Journeys", description = "Whole journey documents (journey-as-code)")
+public class JourneyResource {
+
+    @Inject
+    JourneyService journeys;
+    @Inject
+    ElementPatcher patcher;
+    @Inject
+    CurrentTeam team;
+
+    @GET
+    @Operation(summary = "List the team's journeys, in key order")
+    public JourneyPage list(
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return journeys.list(team.id(), cursor, limit);
+    }
+
+    @GET
+    @Path("/{journey}")
+    @Operation(summary = "Get a whole journey document", description = "Answers 304 when If-None-Match names the current ETag.")
+    @APIResponse(responseCode = "200", description = "The document, with a strong ETag")
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("journey") String journey,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        JourneyDocument doc = journeys.get(team.id(), journey);
+        if (ETags.noneMatchHits(ifNoneMatch, doc.version())) {
+            return Response.notModified(new jakarta.ws.rs.core.EntityTag(Long.toString(doc.version()))).build();
+        }
+        return JourneyResponses.ok(doc, doc.version());
+    }
+
+    @PUT
+    @Path("/{journey}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a whole journey document",
+            description = "Idempotent: an unchanged document keeps its version. The body's version, if any, is checked like If-Match.")
+    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response put(@PathParam("journey") String journey, JourneyDocument document,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
+        JourneyService.Saved saved = journeys.put(team.id(), journey, document,
+                new Precondition(ifMatch, ifNoneMatch, null));
+        return saved.created()
+                ? JourneyResponses.created(uri.getAbsolutePath(), saved.document(), saved.document().version())
+                : JourneyResponses.ok(saved.document(), saved.document().version());
+    }
+
+    @PATCH
+    @Path("/{journey}")
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change parts of a journey document with a JSON merge patch (RFC 7396)")
+    public Response patch(@PathParam("journey") String journey, JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch),
+                JourneyService.EditKind.CHANGE,
+                current -> patcher.patch(current, patch, JourneyDocument.class, "journey", JourneyDocument::key));
+        return JourneyResponses.ok(doc, doc.version());
+    }
+
+    @DELETE
+    @Path("/{journey}")
+    @Operation(summary = "Delete a journey and everything in it")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("journey") String journey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        journeys.delete(team.id(), journey, Precondition.of(ifMatch));
+        return Response.noContent().build();
+    }
+
+    static URI child(UriInfo uri, String... segments) {
+        var builder = uri.getAbsolutePathBuilder();
+        for (String segment : segments) {
+            builder.path(segment);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,206 @@
+package com.outsidein.journeys.journey;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.outsidein.journeys.common.FieldError;
+import com.outsidein.journeys.common.IsoDurations;
+import com.outsidein.journeys.common.ProblemException;
+
+/**
+ * Checks a whole journey document: field constraints first (Hibernate Validator), then the rules that
+ * span the document (unique keys, references, step order). Reports every error at once.
+ */
+@ApplicationScoped
+public class JourneyValidator {
+
+    /** Would collide with {@code PUT .../steps/order}. */
+    static final String RESERVED_STEP_KEY = "order";
+
+    @Inject
+    Validator validator;
+
+    /** Throws 400 when a request has no body. */
+    public static <T> T requireBody(T body, String what) {
+        if (body == null) {
+            throw ProblemException.badRequest("A JSON body (" + what + ") is required", List.of());
+        }
+        return body;
+    }
+
+    /** Throws 422 listing every field-level error of a request body, with paths relative to it. */
+    public <T> void checkFields(T body, String what) {
+        requireBody(body, what);
+        List<FieldError> errors = fieldErrors(body);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid " + what, errors);
+        }
+    }
+
+    /** Throws 409 when keys collide, 422 for any other invalid content; does nothing for a valid document. */
+    public void check(JourneyDocument doc) {
+        checkFields(doc, "journey");
+        List<FieldError> duplicates = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> stepKeys = new HashSet<>();
+        Set<String> touchpointKeys = new HashSet<>();
+        Set<String> actionKeys = new HashSet<>();
+        for (int i = 0; i < doc.steps().size(); i++) {
+            StepDocument step = doc.steps().get(i);
+            String at = "steps[" + i + "]";
+            if (!stepKeys.add(step.key())) {
+                duplicates.add(new FieldError(at + ".key", "duplicate step key '" + step.key() + "'"));
+            }
+            if (RESERVED_STEP_KEY.equals(step.key())) {
+                errors.add(new FieldError(at + ".key", "'order' is reserved (PUT .../steps/order reorders steps)"));
+            }
+            if (i == 0 && step.optional()) {
+                errors.add(new FieldError(at + ".optional", "the first step cannot be optional"));
+            }
+            checkDuration(step.staleAfter(), at + ".staleAfter", errors);
+            for (int t = 0; t < step.touchpoints().size(); t++) {
+                String tpKey = step.touchpoints().get(t).key();
+                if (!touchpointKeys.add(tpKey)) {
+                    duplicates.add(new FieldError(at + ".touchpoints[" + t + "].key",
+                            "duplicate touchpoint key '" + tpKey + "' (touchpoint keys are unique in the journey)"));
+                }
+            }
+        }
+        for (int i = 0; i < doc.steps().size(); i++) {
+            StepDocument step = doc.steps().get(i);
+            for (int a = 0; a < step.actions().size(); a++) {
+                ActionDocument action = step.actions().get(a);
+                String at = "steps[" + i + "].actions[" + a + "]";
+                if (!actionKeys.add(action.key())) {
+                    duplicates.add(new FieldError(at + ".key",
+                            "duplicate action key '" + action.key() + "' (action keys are unique in the journey)"));
+                }
+                checkDuration(action.responseSla(), at + ".responseSla", errors);
+                Set<String> seen = new HashSet<>();
+                for (int r = 0; r < action.respondedBy().size(); r++) {
+                    String ref = action.respondedBy().get(r);
+                    if (!touchpointKeys.contains(ref)) {
+                        errors.add(new FieldError(at + ".respondedBy[" + r + "]", "unknown touchpoint '" + ref + "'"));
+                    } else if (!seen.add(ref)) {
+                        errors.add(new FieldError(at + ".respondedBy[" + r + "]", "touchpoint '" + ref + "' is listed twice"));
+                    }
+                }
+            }
+        }
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i < doc.transitions().size(); i++) {
+            TransitionDocument transition = doc.transitions().get(i);
+            String at = "transitions[" + i + "]";
+            boolean endsKnown = true;
+            if (!stepKeys.contains(transition.from())) {
+                errors.add(new FieldError(at + ".from", "unknown step '" + transition.from() + "'"));
+                endsKnown = false;
+            }
+            if (!stepKeys.contains(transition.to())) {
+                errors.add(new FieldError(at + ".to", "unknown step '" + transition.to() + "'"));
+                endsKnown = false;
+            }
+            if (transition.from().equals(transition.to())) {
+                errors.add(new FieldError(at + ".to", "a transition cannot lead from a step to itself"));
+            } else if (endsKnown && !pairs.add(transition.from() + "\u0000" + transition.to())) {
+                duplicates.add(new FieldError(at, "duplicate transition from '" + transition.from() + "' to '"
+                        + transition.to() + "'"));
+            }
+            for (int c = 0; c < transition.conditions().size(); c++) {
+                checkCondition(transition.conditions().get(c), at + ".conditions[" + c + "]", actionKeys,
+                        touchpointKeys, errors);
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            duplicates.addAll(errors);
+            throw ProblemException.conflict(duplicates.size() == 1 ? duplicates.get(0).message()
+                    : "The document repeats keys that must be unique", duplicates);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid journey", errors);
+        }
+    }
+
+    private static void checkCondition(ConditionDocument condition, String at, Set<String> actionKeys,
+            Set<String> touchpointKeys, List<FieldError> errors) {
+        switch (condition.type()) {
+            case ACTION_PERFORMED -> {
+                require(condition.action(), at + ".action", errors);
+                if (condition.action() != null && !actionKeys.contains(condition.action())) {
+                    errors.add(new FieldError(at + ".action", "unknown action '" + condition.action() + "'"));
+                }
+                if (condition.minCount() != null && (condition.minCount() < 1 || condition.minCount() > 1000)) {
+                    errors.add(new FieldError(at + ".minCount", "must be between 1 and 1000"));
+                }
+                forbid(at, errors, condition.touchpoint() == null, "touchpoint", condition.attribute() == null, "attribute",
+                        condition.value() == null, "value", condition.duration() == null, "duration");
+            }
+            case TOUCHPOINT_RECEIVED -> {
+                require(condition.touchpoint(), at + ".touchpoint", errors);
+                if (condition.touchpoint() != null && !touchpointKeys.contains(condition.touchpoint())) {
+                    errors.add(new FieldError(at + ".touchpoint", "unknown touchpoint '" + condition.touchpoint() + "'"));
+                }
+                forbid(at, errors, condition.action() == null, "action", condition.minCount() == null, "minCount",
+                        condition.attribute() == null, "attribute", condition.value() == null, "value",
+                        condition.duration() == null, "duration");
+            }
+            case ATTRIBUTE_EQUALS -> {
+                require(condition.attribute(), at + ".attribute", errors);
+                if (condition.value() == null) {
+                    errors.add(new FieldError(at + ".value", "is required for ATTRIBUTE_EQUALS"));
+                }
+                forbid(at, errors, condition.action() == null, "action", condition.minCount() == null, "minCount",
+                        condition.touchpoint() == null, "touchpoint", condition.duration() == null, "duration");
+            }
+            case TIME_IN_STEP_AT_LEAST -> {
+                if (condition.duration() == null) {
+                    errors.add(new FieldError(at + ".duration", "is required for TIME_IN_STEP_AT_LEAST"));
+                } else {
+                    checkDuration(condition.duration(), at + ".duration", errors);
+                }
+                forbid(at, errors, condition.action() == null, "action", condition.minCount() == null, "minCount",
+                        condition.touchpoint() == null, "touchpoint", condition.attribute() == null, "attribute",
+                        condition.value() == null, "value");
+            }
+        }
+    }
+
+    private static void require(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required for this condition type"));
+        }
+    }
+
+    /** Pairs of (field is absent, field name): a field that does not apply to the type is an error, not ignored. */
+    private static void forbid(String at, List<FieldError> errors, Object... absentAndName) {
+        for (int i = 0; i < absentAndName.length; i += 2) {
+            if (!(Boolean) absentAndName[i]) {
+                errors.add(new FieldError(at + "." + absentAndName[i + 1], "does not apply to this condition type"));
+            }
+        }
+    }
+
+    private static void checkDuration(String text, String field, List<FieldError> errors) {
+        if (text != null && IsoDurations.parsePositive(text).isEmpty()) {
+            errors.add(new FieldError(field, IsoDurations.MESSAGE));
+        }
+    }
+
+    private <T> List<FieldError> fieldErrors(T body) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<T> violation : validator.validate(body)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString().replace(".<list element>", ""),
+                    violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+}

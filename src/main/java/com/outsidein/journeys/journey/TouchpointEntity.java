@@ -1,0 +1,45 @@
+package com.outsidein.journeys.journey;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A touchpoint: how the company meets the buyer at a step. */
+@Entity
+@Table(name = "touchpoint")
+public class TouchpointEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "journey_id")
+    public JourneyEntity journey;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "step_id")
+    public StepEntity step;
+    @Column(nullable = false)
+    public String key;
+    @Column(nullable = false)
+    public int position;
+    @Column(nullable = false)
+    public String name;
+    public String description;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Mode mode;
+    public String owner;
+    @Column(nullable = false)
+    public boolean staffed;
+}

@@ -1,0 +1,126 @@
+package com.outsidein.journeys.journey;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.outsidein.journeys.common.JsonMergePatch;
+import com.outsidein.journeys.common.Precondition;
+import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.journey.JourneyService.EditKind;
+import com.outsidein.journeys.security.CurrentTeam;
+
+/** Transitions between steps, addressed by their two step keys. ETags are the journey's version. */
+@Path("/api/v1/journeys/{journey}/transitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Transitions", description = "Moves between steps and the conditions that make them")
+public class TransitionResource {
+
+    @Inject
+    JourneyService journeys;
+    @Inject
+    JourneyValidator validator;
+    @Inject
+    ElementPatcher patcher;
+    @Inject
+    CurrentTeam team;
+
+    @GET
+    @Operation(summary = "List the transitions of a journey")
+    public Response list(@PathParam("journey") String journey) {
+        JourneyDocument doc = journeys.get(team.id(), journey);
+        List<TransitionDocument> items = doc.transitions();
+        return JourneyResponses.ok(items, doc.version());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a transition")
+    @APIResponse(responseCode = "201", description = "Created; Location names the transition")
+    public Response create(@PathParam("journey") String journey, TransitionDocument body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+        validator.checkFields(body, "transition");
+        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
+                current -> JourneyEdits.addTransition(current, body));
+        return JourneyResponses.created(JourneyResource.child(uri, body.from(), body.to()),
+                JourneyEdits.transition(doc, body.from(), body.to()), doc.version());
+    }
+
+    @GET
+    @Path("/{from}/{to}")
+    @Operation(summary = "Get the transition between two steps")
+    public Response get(@PathParam("journey") String journey, @PathParam("from") String from,
+            @PathParam("to") String to) {
+        JourneyDocument doc = journeys.get(team.id(), journey);
+        return JourneyResponses.ok(JourneyEdits.transition(doc, from, to), doc.version());
+    }
+
+    @PUT
+    @Path("/{from}/{to}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace the transition between two steps")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response put(@PathParam("journey") String journey, @PathParam("from") String from,
+            @PathParam("to") String to, TransitionDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
+        JourneyValidator.requireBody(body, "transition");
+        if ((body.from() != null && !body.from().equals(from)) || (body.to() != null && !body.to().equals(to))) {
+            throw ProblemException.invalid("from", "from and to must equal the steps in the path ('" + from
+                    + "' to '" + to + "')");
+        }
+        TransitionDocument transition = body.withEnds(from, to);
+        validator.checkFields(transition, "transition");
+        boolean[] created = new boolean[1];
+        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE, current -> {
+            created[0] = current.transitions().stream().noneMatch(t -> t.connects(from, to));
+            return JourneyEdits.putTransition(current, transition);
+        });
+        TransitionDocument saved = JourneyEdits.transition(doc, from, to);
+        return created[0] ? JourneyResponses.created(uri.getAbsolutePath(), saved, doc.version())
+                : JourneyResponses.ok(saved, doc.version());
+    }
+
+    @PATCH
+    @Path("/{from}/{to}")
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change parts of a transition with a JSON merge patch (RFC 7396)")
+    public Response patch(@PathParam("journey") String journey, @PathParam("from") String from,
+            @PathParam("to") String to, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
+                current -> JourneyEdits.putTransition(current, patcher.patch(JourneyEdits.transition(current, from, to),
+                        patch, TransitionDocument.class, "transition", t -> t.from() + "->" + t.to())));
+        return JourneyResponses.ok(JourneyEdits.transition(doc, from, to), doc.version());
+    }
+
+    @DELETE
+    @Path("/{from}/{to}")
+    @Operation(summary = "Delete the transition between two steps")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("journey") String journey, @PathParam("from") String from,
+            @PathParam("to") String to, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
+                current -> JourneyEdits.removeTransition(current, from, to));
+        return Response.noContent().build();
+    }
+}
