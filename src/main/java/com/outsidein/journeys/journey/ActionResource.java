@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +46,7 @@ public class ActionResource {
 
     @GET
     @Operation(summary = "List the actions of a step")
-    public Response list(@PathParam("journey") String journey, @PathParam("step") String step) {
+    public RestResponse<List<ActionDocument>> list(@PathParam("journey") String journey, @PathParam("step") String step) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         List<ActionDocument> items = JourneyEdits.step(doc, step).actions();
         return JourneyResponses.ok(items, doc.version());
@@ -56,7 +56,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a action to a step", description = "Action keys are unique in the whole journey.")
     @APIResponse(responseCode = "201", description = "Created; Location names the action")
-    public Response create(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<ActionDocument> create(@PathParam("journey") String journey, @PathParam("step") String step,
             ActionDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         validator.checkFields(body, "action");
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
@@ -68,7 +68,7 @@ public class ActionResource {
     @GET
     @Path("/{action}")
     @Operation(summary = "Get a action")
-    public Response get(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<ActionDocument> get(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         return JourneyResponses.ok(JourneyEdits.action(doc, step, key), doc.version());
@@ -78,9 +78,8 @@ public class ActionResource {
     @Path("/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a action")
-    @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response put(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<ActionDocument> put(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key, ActionDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         ActionDocument element = JourneyValidator.requireBody(body, "action")
@@ -92,15 +91,14 @@ public class ActionResource {
             return JourneyEdits.putAction(current, step, element);
         });
         ActionDocument saved = JourneyEdits.action(doc, step, key);
-        return created[0] ? JourneyResponses.created(uri.getAbsolutePath(), saved, doc.version())
-                : JourneyResponses.ok(saved, doc.version());
+        return JourneyResponses.createdOrOk(created[0], uri.getAbsolutePath(), saved, doc.version());
     }
 
     @PATCH
     @Path("/{action}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a action with a JSON merge patch (RFC 7396)")
-    public Response patch(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<ActionDocument> patch(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
                 current -> JourneyEdits.putAction(current, step, patcher.patch(JourneyEdits.action(current, step, key),
@@ -112,10 +110,10 @@ public class ActionResource {
     @Path("/{action}")
     @Operation(summary = "Delete a action", description = "Answers 409 while something still names it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
                 current -> JourneyEdits.removeAction(current, step, key));
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,13 +57,13 @@ public class JourneyResource {
     @GET
     @Path("/{journey}")
     @Operation(summary = "Get a whole journey document", description = "Answers 304 when If-None-Match names the current ETag.")
-    @APIResponse(responseCode = "200", description = "The document, with a strong ETag")
     @APIResponse(responseCode = "304", description = "Not modified")
-    public Response get(@PathParam("journey") String journey,
+    public RestResponse<JourneyDocument> get(@PathParam("journey") String journey,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         if (ETags.noneMatchHits(ifNoneMatch, doc.version())) {
-            return Response.notModified(new jakarta.ws.rs.core.EntityTag(Long.toString(doc.version()))).build();
+            return RestResponse.ResponseBuilder.<JourneyDocument>notModified()
+                    .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(doc.version()))).build();
         }
         return JourneyResponses.ok(doc, doc.version());
     }
@@ -73,9 +73,8 @@ public class JourneyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a whole journey document",
             description = "Idempotent: an unchanged document keeps its version. The body's version, if any, is checked like If-Match.")
-    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response put(@PathParam("journey") String journey, JourneyDocument document,
+    public RestResponse<JourneyDocument> put(@PathParam("journey") String journey, JourneyDocument document,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
         JourneyService.Saved saved = journeys.put(team.id(), journey, document,
@@ -89,7 +88,7 @@ public class JourneyResource {
     @Path("/{journey}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a journey document with a JSON merge patch (RFC 7396)")
-    public Response patch(@PathParam("journey") String journey, JsonNode patch,
+    public RestResponse<JourneyDocument> patch(@PathParam("journey") String journey, JsonNode patch,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch),
                 JourneyService.EditKind.CHANGE,
@@ -101,9 +100,9 @@ public class JourneyResource {
     @Path("/{journey}")
     @Operation(summary = "Delete a journey and everything in it")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("journey") String journey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<Void> delete(@PathParam("journey") String journey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         journeys.delete(team.id(), journey, Precondition.of(ifMatch));
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 
     static URI child(UriInfo uri, String... segments) {

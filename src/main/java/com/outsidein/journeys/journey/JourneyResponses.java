@@ -3,7 +3,8 @@ package com.outsidein.journeys.journey;
 import java.net.URI;
 
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Answers that carry the journey's version as a strong ETag. */
 final class JourneyResponses {
@@ -11,11 +12,16 @@ final class JourneyResponses {
     private JourneyResponses() {
     }
 
-    static Response ok(Object body, long version) {
-        return Response.ok(body).tag(new EntityTag(Long.toString(version))).build();
+    static <T> RestResponse<T> ok(T body, long version) {
+        return RestResponse.ResponseBuilder.ok(body).tag(new EntityTag(Long.toString(version))).build();
     }
 
-    static Response created(URI location, Object body, long version) {
-        return Response.created(location).entity(body).tag(new EntityTag(Long.toString(version))).build();
+    static <T> RestResponse<T> created(URI location, T body, long version) {
+        return RestResponse.ResponseBuilder.<T>created(location).entity(body)
+                .tag(new EntityTag(Long.toString(version))).build();
+    }
+
+    static <T> RestResponse<T> createdOrOk(boolean created, URI location, T body, long version) {
+        return created ? created(location, body, version) : ok(body, version);
     }
 }

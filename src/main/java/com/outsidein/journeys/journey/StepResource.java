@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +46,7 @@ public class StepResource {
 
     @GET
     @Operation(summary = "List the steps of a journey, in order")
-    public Response list(@PathParam("journey") String journey) {
+    public RestResponse<List<StepDocument>> list(@PathParam("journey") String journey) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         return JourneyResponses.ok(doc.steps(), doc.version());
     }
@@ -55,7 +55,7 @@ public class StepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Append a step to the journey")
     @APIResponse(responseCode = "201", description = "Created; Location names the step")
-    public Response create(@PathParam("journey") String journey, StepDocument step,
+    public RestResponse<StepDocument> create(@PathParam("journey") String journey, StepDocument step,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         validator.checkFields(step, "step");
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
@@ -68,7 +68,7 @@ public class StepResource {
     @Path("/order")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reorder the steps", description = "The body lists every step key once, in the new order; answers the keys in order.")
-    public Response reorder(@PathParam("journey") String journey, List<String> keys,
+    public RestResponse<List<String>> reorder(@PathParam("journey") String journey, List<String> keys,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
                 current -> JourneyEdits.reorderSteps(current, keys));
@@ -78,7 +78,7 @@ public class StepResource {
     @GET
     @Path("/{step}")
     @Operation(summary = "Get a step with its touchpoints and actions")
-    public Response get(@PathParam("journey") String journey, @PathParam("step") String step) {
+    public RestResponse<StepDocument> get(@PathParam("journey") String journey, @PathParam("step") String step) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         return JourneyResponses.ok(JourneyEdits.step(doc, step), doc.version());
     }
@@ -87,9 +87,8 @@ public class StepResource {
     @Path("/{step}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a step, including its touchpoints and actions")
-    @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "201", description = "Created at the end of the journey")
-    public Response put(@PathParam("journey") String journey, @PathParam("step") String stepKey, StepDocument body,
+    public RestResponse<StepDocument> put(@PathParam("journey") String journey, @PathParam("step") String stepKey, StepDocument body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         StepDocument step = JourneyValidator.requireBody(body, "step")
                 .withKey(ElementPatcher.keyFromPath(body.key(), stepKey));
@@ -100,15 +99,14 @@ public class StepResource {
             return JourneyEdits.putStep(current, step);
         });
         StepDocument saved = JourneyEdits.step(doc, stepKey);
-        return created[0] ? JourneyResponses.created(uri.getAbsolutePath(), saved, doc.version())
-                : JourneyResponses.ok(saved, doc.version());
+        return JourneyResponses.createdOrOk(created[0], uri.getAbsolutePath(), saved, doc.version());
     }
 
     @PATCH
     @Path("/{step}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a step with a JSON merge patch (RFC 7396)")
-    public Response patch(@PathParam("journey") String journey, @PathParam("step") String stepKey, JsonNode patch,
+    public RestResponse<StepDocument> patch(@PathParam("journey") String journey, @PathParam("step") String stepKey, JsonNode patch,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
                 current -> JourneyEdits.putStep(current, patcher.patch(JourneyEdits.step(current, stepKey), patch,
@@ -121,10 +119,10 @@ public class StepResource {
     @Operation(summary = "Delete a step, its touchpoints, actions and the transitions that touch it",
             description = "Answers 409 while another step's action or a transition condition still names one of its touchpoints or actions.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("journey") String journey, @PathParam("step") String stepKey,
+    public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String stepKey,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
                 current -> JourneyEdits.removeStep(current, stepKey));
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +46,7 @@ public class TouchpointResource {
 
     @GET
     @Operation(summary = "List the touchpoints of a step")
-    public Response list(@PathParam("journey") String journey, @PathParam("step") String step) {
+    public RestResponse<List<TouchpointDocument>> list(@PathParam("journey") String journey, @PathParam("step") String step) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         List<TouchpointDocument> items = JourneyEdits.step(doc, step).touchpoints();
         return JourneyResponses.ok(items, doc.version());
@@ -56,7 +56,7 @@ public class TouchpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a touchpoint to a step", description = "Touchpoint keys are unique in the whole journey.")
     @APIResponse(responseCode = "201", description = "Created; Location names the touchpoint")
-    public Response create(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<TouchpointDocument> create(@PathParam("journey") String journey, @PathParam("step") String step,
             TouchpointDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         validator.checkFields(body, "touchpoint");
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
@@ -68,7 +68,7 @@ public class TouchpointResource {
     @GET
     @Path("/{touchpoint}")
     @Operation(summary = "Get a touchpoint")
-    public Response get(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<TouchpointDocument> get(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         return JourneyResponses.ok(JourneyEdits.touchpoint(doc, step, key), doc.version());
@@ -78,9 +78,8 @@ public class TouchpointResource {
     @Path("/{touchpoint}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a touchpoint")
-    @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response put(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<TouchpointDocument> put(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key, TouchpointDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         TouchpointDocument element = JourneyValidator.requireBody(body, "touchpoint")
@@ -92,15 +91,14 @@ public class TouchpointResource {
             return JourneyEdits.putTouchpoint(current, step, element);
         });
         TouchpointDocument saved = JourneyEdits.touchpoint(doc, step, key);
-        return created[0] ? JourneyResponses.created(uri.getAbsolutePath(), saved, doc.version())
-                : JourneyResponses.ok(saved, doc.version());
+        return JourneyResponses.createdOrOk(created[0], uri.getAbsolutePath(), saved, doc.version());
     }
 
     @PATCH
     @Path("/{touchpoint}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a touchpoint with a JSON merge patch (RFC 7396)")
-    public Response patch(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<TouchpointDocument> patch(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
                 current -> JourneyEdits.putTouchpoint(current, step, patcher.patch(JourneyEdits.touchpoint(current, step, key),
@@ -112,10 +110,10 @@ public class TouchpointResource {
     @Path("/{touchpoint}")
     @Operation(summary = "Delete a touchpoint", description = "Answers 409 while something still names it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("journey") String journey, @PathParam("step") String step,
+    public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
                 current -> JourneyEdits.removeTouchpoint(current, step, key));
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,7 +47,7 @@ public class TransitionResource {
 
     @GET
     @Operation(summary = "List the transitions of a journey")
-    public Response list(@PathParam("journey") String journey) {
+    public RestResponse<List<TransitionDocument>> list(@PathParam("journey") String journey) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         List<TransitionDocument> items = doc.transitions();
         return JourneyResponses.ok(items, doc.version());
@@ -57,7 +57,7 @@ public class TransitionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a transition")
     @APIResponse(responseCode = "201", description = "Created; Location names the transition")
-    public Response create(@PathParam("journey") String journey, TransitionDocument body,
+    public RestResponse<TransitionDocument> create(@PathParam("journey") String journey, TransitionDocument body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         validator.checkFields(body, "transition");
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
@@ -69,7 +69,7 @@ public class TransitionResource {
     @GET
     @Path("/{from}/{to}")
     @Operation(summary = "Get the transition between two steps")
-    public Response get(@PathParam("journey") String journey, @PathParam("from") String from,
+    public RestResponse<TransitionDocument> get(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to) {
         JourneyDocument doc = journeys.get(team.id(), journey);
         return JourneyResponses.ok(JourneyEdits.transition(doc, from, to), doc.version());
@@ -79,9 +79,8 @@ public class TransitionResource {
     @Path("/{from}/{to}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace the transition between two steps")
-    @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response put(@PathParam("journey") String journey, @PathParam("from") String from,
+    public RestResponse<TransitionDocument> put(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to, TransitionDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         JourneyValidator.requireBody(body, "transition");
@@ -97,15 +96,14 @@ public class TransitionResource {
             return JourneyEdits.putTransition(current, transition);
         });
         TransitionDocument saved = JourneyEdits.transition(doc, from, to);
-        return created[0] ? JourneyResponses.created(uri.getAbsolutePath(), saved, doc.version())
-                : JourneyResponses.ok(saved, doc.version());
+        return JourneyResponses.createdOrOk(created[0], uri.getAbsolutePath(), saved, doc.version());
     }
 
     @PATCH
     @Path("/{from}/{to}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a transition with a JSON merge patch (RFC 7396)")
-    public Response patch(@PathParam("journey") String journey, @PathParam("from") String from,
+    public RestResponse<TransitionDocument> patch(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
                 current -> JourneyEdits.putTransition(current, patcher.patch(JourneyEdits.transition(current, from, to),
@@ -117,10 +115,10 @@ public class TransitionResource {
     @Path("/{from}/{to}")
     @Operation(summary = "Delete the transition between two steps")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("journey") String journey, @PathParam("from") String from,
+    public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
                 current -> JourneyEdits.removeTransition(current, from, to));
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 }

@@ -1,0 +1,84 @@
+package com.outsidein.journeys.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Documents the problem answers every API operation can give, with an example each, in one place
+ * instead of on every resource method.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String API_PREFIX = "/api/";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith(API_PREFIX)) {
+                item.getOperations().forEach((method, operation) -> addProblems(path, method, operation));
+            }
+        });
+    }
+
+    private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
+        Map<String, String[]> problems = new LinkedHashMap<>();
+        problems.put("400", new String[] { "Malformed request: invalid JSON, unknown field, wrong type or bad parameter",
+                "malformed-json", "Malformed request body", "The JSON does not have the expected shape" });
+        if (path.contains("{")) {
+            problems.put("404", new String[] { "No such journey or element (another team's journeys answer 404 too)",
+                    "not-found", "Not found", "No journey 'risk-software'" });
+        }
+        boolean writes = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PATCH;
+        if (writes || method == PathItem.HttpMethod.DELETE) {
+            problems.put("409", new String[] { "A key already exists, or what is removed is still referenced",
+                    "conflict", "Conflict", "A step with key 'decides' already exists in this journey" });
+            problems.put("412", new String[] { "If-Match (or the body's version) is stale",
+                    "precondition-failed", "Precondition failed", "If-Match \"6\" is stale; the current version is \"7\"" });
+        }
+        if (writes) {
+            problems.put("413", new String[] { "The request body is too large", "request-entity-too-large",
+                    "Request Entity Too Large", "The request body is too large" });
+            problems.put("415", new String[] { "The body is not application/json", "unsupported-media-type",
+                    "Unsupported Media Type", "Send this request as application/json" });
+            problems.put("422", new String[] { "Semantically invalid: unknown reference, bad duration, bad order",
+                    "validation", "Invalid journey", "steps[1].actions[0].respondedBy[0]: unknown touchpoint 'fax-back'" });
+        }
+        problems.put("503", new String[] { "The database is unreachable; retry after the Retry-After delay",
+                "database-unavailable", "Service unavailable", "The database is unreachable; retry shortly" });
+
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
+                : operation.getResponses();
+        problems.forEach((status, text) -> {
+            var existing = responses.getAPIResponse(status);
+            if (existing != null && existing.getContent() != null) {
+                return;
+            }
+            Map<String, Object> example = new LinkedHashMap<>();
+            example.put("type", ProblemMapper.TYPE_PREFIX + text[1]);
+            example.put("title", text[2]);
+            example.put("status", Integer.parseInt(status));
+            example.put("detail", text[3]);
+            responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                    .description(text[0])
+                    .content(OASFactory.createContent().addMediaType(ProblemMapper.PROBLEM_JSON,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref("Problem"))
+                                    .example(example))));
+        });
+        operation.setResponses(responses);
+    }
+}
