@@ -215,6 +215,14 @@ class JourneyDocumentTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413WithAProblem() {
+        byte[] huge = new byte[17 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        given().contentType(ContentType.JSON).body(huge).put("/api/v1/journeys/{key}", uniqueKey("huge"))
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
+    }
+
+    @Test
     void missingBodyIs400() {
         given().contentType(ContentType.JSON).put("/api/v1/journeys/{key}", uniqueKey("empty"))
                 .then().statusCode(400).contentType(PROBLEM);

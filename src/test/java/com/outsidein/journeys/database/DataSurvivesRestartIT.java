@@ -1,0 +1,130 @@
+package com.outsidein.journeys.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The default run keeps a user's data: across a normal restart, after the JVM is killed (leaving its
+ * PostgreSQL behind), and after both are killed (WAL recovery). Runs the packaged jar, not a test app.
+ */
+class DataSurvivesRestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path dataDir;
+
+    @BeforeAll
+    static void createDataDir() throws Exception {
+        dataDir = Files.createTempDirectory("journeys-it-data-");
+    }
+
+    @AfterAll
+    static void removeDataDir() throws Exception {
+        PackagedAppProcess.deleteTree(dataDir);
+    }
+
+    @Test
+    void committedJourneysSurviveRestartsAndCrashes() throws Exception {
+        Map<String, String> props = Map.of("journeys.embedded.data-dir", dataDir.toString());
+        String first = example("survivor-one");
+        String second = example("survivor-two");
+
+        try (PackagedAppProcess app = PackagedAppProcess.start(props, Map.of())) {
+            assertEquals(201, app.send("PUT", "/api/v1/journeys/survivor-one", first).statusCode());
+            assertDurable();
+            app.stop();
+        }
+        assertFalse(postmasterAlive(), "a normal stop also stops the embedded PostgreSQL");
+
+        try (PackagedAppProcess app = PackagedAppProcess.start(props, Map.of())) {
+            assertStored(app, "survivor-one");
+            assertEquals(201, app.send("PUT", "/api/v1/journeys/survivor-two", second).statusCode());
+            app.kill();
+        }
+        assertTrue(postmasterAlive(), "SIGKILL leaves the embedded PostgreSQL running; the next start must cope");
+
+        try (PackagedAppProcess app = PackagedAppProcess.start(props, Map.of())) {
+            assertTrue(app.log().contains("orphaned PostgreSQL"), "the orphan is stopped, not fought over");
+            assertStored(app, "survivor-one");
+            assertStored(app, "survivor-two");
+
+            ProcessHandle.of(postmasterPid()).orElseThrow().destroyForcibly();
+            Thread.sleep(500);
+            HttpResponse<String> down = app.send("GET", "/api/v1/journeys/survivor-one", null);
+            assertEquals(503, down.statusCode(), down.body());
+            assertEquals("application/problem+json", down.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(down.headers().firstValue("Retry-After").isPresent());
+            assertEquals(503, app.send("GET", "/q/health/ready", null).statusCode());
+            app.kill();
+        }
+
+        try (PackagedAppProcess app = PackagedAppProcess.start(props, Map.of())) {
+            assertStored(app, "survivor-one");
+            assertStored(app, "survivor-two");
+        }
+    }
+
+    private static String example(String key) throws Exception {
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                Files.readString(Path.of("examples", "risk-software-journey.json")));
+        doc.put("key", key);
+        return JSON.writeValueAsString(doc);
+    }
+
+    private static void assertStored(PackagedAppProcess app, String key) throws Exception {
+        HttpResponse<String> response = app.send("GET", "/api/v1/journeys/" + key, null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode doc = JSON.readTree(response.body());
+        assertEquals(key, doc.get("key").asText());
+        assertEquals(List.of("notices-risk", "researches-risk", "compares-vendors", "decides"), stepKeys(doc));
+        assertEquals(3, doc.get("transitions").size());
+    }
+
+    private static List<String> stepKeys(JsonNode doc) {
+        List<String> keys = new java.util.ArrayList<>();
+        doc.get("steps").forEach(step -> keys.add(step.get("key").asText()));
+        return keys;
+    }
+
+    /** fsync and synchronous_commit are on in the default run, unlike in tests. */
+    private static void assertDurable() throws Exception {
+        List<String> pid = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = connection.createStatement().executeQuery("show " + setting)) {
+                    assertTrue(rs.next());
+                    assertEquals("on", rs.getString(1), setting);
+                }
+            }
+        }
+    }
+
+    private static long postmasterPid() throws Exception {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        assertNotNull(pidFile);
+        return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    }
+
+    private static boolean postmasterAlive() throws Exception {
+        return Files.exists(dataDir.resolve("postmaster.pid"))
+                && ProcessHandle.of(postmasterPid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+}
