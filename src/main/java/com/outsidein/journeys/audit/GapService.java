@@ -1,0 +1,112 @@
+package com.outsidein.journeys.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.journey.JourneyDocument;
+import com.outsidein.journeys.journey.JourneyEntity;
+import com.outsidein.journeys.journey.JourneyRepository;
+import com.outsidein.journeys.journey.JourneyValidator;
+
+/** The design audit of a journey, with the team's acknowledgements applied. */
+@ApplicationScoped
+public class GapService {
+
+    /** An acknowledgement as stored, and whether this request created it. */
+    public record Acknowledged(Acknowledgement acknowledgement, boolean created) {
+    }
+
+    @Inject
+    JourneyRepository journeys;
+    @Inject
+    JourneyValidator validator;
+
+    @Transactional
+    public GapReport report(long teamId, String journeyKey) {
+        JourneyEntity journey = journey(teamId, journeyKey);
+        JourneyDocument doc = journeys.load(journey);
+        Map<String, AcknowledgementEntity> acks = AcknowledgementEntity
+                .<AcknowledgementEntity>list("journeyId", journey.id).stream()
+                .collect(Collectors.toMap(a -> a.gapId, Function.identity()));
+        List<Gap> open = new ArrayList<>();
+        List<Gap> acknowledged = new ArrayList<>();
+        for (GapAuditor.Finding finding : GapAuditor.audit(doc)) {
+            AcknowledgementEntity ack = acks.get(finding.gap().id());
+            if (ack == null) {
+                open.add(finding.gap());
+            } else if (ack.fingerprint.equals(finding.fingerprint())) {
+                acknowledged.add(finding.gap().withAcknowledgement(view(ack, false)));
+            } else {
+                open.add(finding.gap().withAcknowledgement(view(ack, true)));
+            }
+        }
+        int high = count(open, Severity.HIGH);
+        int medium = count(open, Severity.MEDIUM);
+        int low = count(open, Severity.LOW);
+        int score = Math.max(0, 100 - 10 * high - 4 * medium - low);
+        return new GapReport(journey.key, journey.version,
+                new GapReport.Summary(high, medium, low, acknowledged.size(), score), open, acknowledged);
+    }
+
+    /** Records (or replaces) the acknowledgement of a gap the journey has now. */
+    @Transactional
+    public Acknowledged acknowledge(long teamId, String journeyKey, String gapId, AcknowledgementRequest request) {
+        validator.checkFields(request, "acknowledgement");
+        JourneyEntity journey = journey(teamId, journeyKey);
+        GapAuditor.Finding finding = GapAuditor.audit(journeys.load(journey)).stream()
+                .filter(f -> f.gap().id().equals(gapId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Journey '" + journeyKey + "' has no gap '" + gapId + "'"));
+        AcknowledgementEntity ack = find(journey.id, gapId);
+        boolean created = ack == null;
+        if (created) {
+            ack = new AcknowledgementEntity();
+            ack.journeyId = journey.id;
+            ack.gapId = gapId;
+        }
+        ack.reason = request.reason().strip();
+        ack.fingerprint = finding.fingerprint();
+        ack.acknowledgedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            ack.persist();
+        }
+        return new Acknowledged(view(ack, false), created);
+    }
+
+    @Transactional
+    public void withdraw(long teamId, String journeyKey, String gapId) {
+        JourneyEntity journey = journey(teamId, journeyKey);
+        AcknowledgementEntity ack = find(journey.id, gapId);
+        if (ack == null) {
+            throw ProblemException.notFound("Gap '" + gapId + "' is not acknowledged");
+        }
+        ack.delete();
+    }
+
+    private JourneyEntity journey(long teamId, String key) {
+        return journeys.findByKey(teamId, key)
+                .orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+    }
+
+    private static AcknowledgementEntity find(long journeyId, String gapId) {
+        return AcknowledgementEntity.<AcknowledgementEntity>find("journeyId = ?1 and gapId = ?2", journeyId, gapId)
+                .firstResult();
+    }
+
+    private static Acknowledgement view(AcknowledgementEntity ack, boolean lapsed) {
+        return new Acknowledgement(ack.gapId, ack.reason, ack.acknowledgedAt, lapsed);
+    }
+
+    private static int count(List<Gap> gaps, Severity severity) {
+        return (int) gaps.stream().filter(g -> g.severity() == severity).count();
+    }
+}

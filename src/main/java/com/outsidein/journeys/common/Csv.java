@@ -1,0 +1,50 @@
+package com.outsidein.journeys.common;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/** CSV answers for analysts' tools: a header row, then one row per record, columns in record order. */
+public final class Csv {
+
+    public static final String MEDIA_TYPE = "text/csv";
+    private static final MediaType CSV = MediaType.valueOf(MEDIA_TYPE);
+    private static final CsvMapper MAPPER = (CsvMapper) CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Csv() {
+    }
+
+    public static <T> String write(List<T> rows, Class<T> type) {
+        CsvSchema schema = MAPPER.schemaFor(type).withHeader();
+        try {
+            return MAPPER.writer(schema).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + type.getSimpleName() + " as CSV", e);
+        }
+    }
+
+    /** Whether the client prefers CSV over JSON (JSON wins ties and wildcards). */
+    public static boolean wanted(HttpHeaders headers) {
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (acceptable.isCompatible(CSV)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
