@@ -34,7 +34,17 @@ public class GapService {
     @Transactional
     public GapReport report(long teamId, String journeyKey) {
         JourneyEntity journey = journey(teamId, journeyKey);
+        return report(journey, journeys.load(journey));
+    }
+
+    @Transactional
+    public String map(long teamId, String journeyKey) {
+        JourneyEntity journey = journey(teamId, journeyKey);
         JourneyDocument doc = journeys.load(journey);
+        return JourneyMapRenderer.render(doc, report(journey, doc));
+    }
+
+    private GapReport report(JourneyEntity journey, JourneyDocument doc) {
         Map<String, AcknowledgementEntity> acks = AcknowledgementEntity
                 .<AcknowledgementEntity>list("journeyId", journey.id).stream()
                 .collect(Collectors.toMap(a -> a.gapId, Function.identity()));
