@@ -28,8 +28,8 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:purchase-journeys:problem:";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    /** SQLSTATE classes that mean the database is unreachable or shutting down, not that the request was bad. */
-    private static final List<String> UNAVAILABLE_SQLSTATES = List.of("08", "57P", "53");
+    /** SQLSTATEs after which a retry can succeed: unreachable or shutting-down database, deadlock, serialization failure. */
+    private static final List<String> UNAVAILABLE_SQLSTATES = List.of("08", "57P", "57014", "53", "40P01", "40001");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {

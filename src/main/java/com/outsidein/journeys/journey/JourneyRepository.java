@@ -135,7 +135,34 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
         }
         insertContent(journey, doc);
         em.flush();
+        assignStepRefs(journey.id, doc);
         return journey;
+    }
+
+    /** Largest number of distinct step keys a journey can ever have had: refs are packed into 7 bits. */
+    static final int MAX_STEP_REFS = 128;
+
+    /**
+     * Gives each step key seen for the first time a permanent small number, used to pack prospects'
+     * step entries; writes of one journey are serialised by its row lock, so numbers cannot collide.
+     */
+    private void assignStepRefs(long journeyId, JourneyDocument doc) {
+        var em = getEntityManager();
+        for (StepDocument step : doc.steps()) {
+            em.createNativeQuery("insert into step_ref (journey_id, step_key, ref) "
+                    + "select ?1, ?2, coalesce(max(ref) + 1, 0) from step_ref where journey_id = ?1 "
+                    + "having coalesce(max(ref) + 1, 0) < " + MAX_STEP_REFS + " on conflict do nothing")
+                    .setParameter(1, journeyId).setParameter(2, step.key()).executeUpdate();
+        }
+        long assigned = ((Number) em.createNativeQuery(
+                "select count(*) from step_ref where journey_id = ?1 and step_key = any(cast(?2 as text[]))")
+                .setParameter(1, journeyId)
+                .setParameter(2, "{" + String.join(",", doc.steps().stream().map(StepDocument::key).toList()) + "}")
+                .getSingleResult()).longValue();
+        if (assigned < doc.steps().size()) {
+            throw com.outsidein.journeys.common.ProblemException.invalid("steps",
+                    "this journey has used " + MAX_STEP_REFS + " distinct step keys over its life; reuse an earlier key");
+        }
     }
 
     private void insertContent(JourneyEntity journey, JourneyDocument doc) {

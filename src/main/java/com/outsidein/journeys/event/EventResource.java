@@ -1,0 +1,48 @@
+package com.outsidein.journeys.event;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.outsidein.journeys.security.CurrentTeam;
+
+/** Prospect events in, prospect state out. */
+@Path("/api/v1/journeys/{journey}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Events", description = "Prospect events from CRM and marketing tools")
+public class EventResource {
+
+    @Inject
+    EventIngestService ingest;
+    @Inject
+    ProspectService prospects;
+    @Inject
+    CurrentTeam team;
+
+    @POST
+    @Path("/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest a batch of up to 10,000 prospect events",
+            description = "Validated whole: one bad item answers 422 listing every bad item by index, and nothing is stored. "
+                    + "Events are idempotent by id: a re-sent event counts as a duplicate.")
+    public IngestResult ingest(@PathParam("journey") String journey, List<EventRequest> events) {
+        return ingest.ingest(team.id(), journey, events);
+    }
+
+    @GET
+    @Path("/prospects/{prospect}")
+    @Operation(summary = "A prospect's current step, attributes and timeline")
+    public ProspectView prospect(@PathParam("journey") String journey, @PathParam("prospect") String prospect) {
+        return prospects.get(team.id(), journey, prospect);
+    }
+}

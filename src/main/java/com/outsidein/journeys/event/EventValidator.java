@@ -1,0 +1,153 @@
+package com.outsidein.journeys.event;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.outsidein.journeys.common.FieldError;
+import com.outsidein.journeys.common.ProblemException;
+
+/** Validates a whole batch against the journey's design; every bad item is reported by its index. */
+final class EventValidator {
+
+    static final int MAX_BATCH = 10_000;
+    static final int MAX_ATTRIBUTES = 50;
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    /** RFC 3339 requires an offset (Z or ±hh:mm); a local time is ambiguous. */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private EventValidator() {
+    }
+
+    /** The design keys events may name. */
+    record Design(Set<String> steps, Set<String> actions, Set<String> touchpoints) {
+    }
+
+    static List<ValidEvent> validate(List<EventRequest> batch, Design design, OffsetDateTime now) {
+        if (batch == null) {
+            throw ProblemException.badRequest("A JSON array of events is required", List.of());
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw ProblemException.invalid("Batch too large", List.of(new FieldError("",
+                    "at most " + MAX_BATCH + " events per batch; this one has " + batch.size())));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<ValidEvent> valid = new ArrayList<>(batch.size());
+        Map<UUID, ValidEvent> seen = new HashMap<>();
+        OffsetDateTime latestAllowed = now.plusDays(1);
+        for (int i = 0; i < batch.size(); i++) {
+            EventRequest e = batch.get(i);
+            String at = "[" + i + "]";
+            int before = errors.size();
+            if (e == null) {
+                errors.add(new FieldError(at, "must be an event object"));
+                continue;
+            }
+            UUID id = null;
+            if (e.id() == null || !UUID_TEXT.matcher(e.id()).matches()) {
+                errors.add(new FieldError(at + ".id", "must be a UUID"));
+            } else {
+                id = UUID.fromString(e.id());
+            }
+            if (e.prospect() == null || e.prospect().isBlank()) {
+                errors.add(new FieldError(at + ".prospect", "is required"));
+            } else if (e.prospect().length() > 200) {
+                errors.add(new FieldError(at + ".prospect", "must be at most 200 characters"));
+            }
+            EventType type = null;
+            try {
+                type = e.type() == null ? null : EventType.valueOf(e.type());
+            } catch (IllegalArgumentException unknown) {
+                // reported below
+            }
+            if (type == null) {
+                errors.add(new FieldError(at + ".type", "must be one of STEP_ENTERED, ACTION_PERFORMED, TOUCHPOINT_DELIVERED"));
+            }
+            String element = type == null ? null : checkElement(e, type, design, at, errors);
+            OffsetDateTime occurredAt = null;
+            if (e.occurredAt() == null) {
+                errors.add(new FieldError(at + ".occurredAt", "is required"));
+            } else {
+                try {
+                    occurredAt = OffsetDateTime.parse(e.occurredAt(), RFC_3339);
+                    if (occurredAt.isAfter(latestAllowed)) {
+                        errors.add(new FieldError(at + ".occurredAt", "is more than a day in the future"));
+                    }
+                } catch (DateTimeParseException bad) {
+                    errors.add(new FieldError(at + ".occurredAt", "must be an RFC 3339 time with an offset, e.g. 2026-03-02T09:15:00Z"));
+                }
+            }
+            Map<String, String> attributes = e.attributes() == null ? Map.of() : e.attributes();
+            checkAttributes(attributes, at, errors);
+            if (errors.size() == before) {
+                ValidEvent event = new ValidEvent(i, id, e.prospect(), type, element,
+                        occurredAt.withOffsetSameInstant(ZoneOffset.UTC), attributes);
+                ValidEvent twin = seen.putIfAbsent(id, event);
+                if (twin != null && !twin.sameContent(event)) {
+                    errors.add(new FieldError(at + ".id", "is used by item " + twin.index() + " with different content"));
+                } else if (twin == null) {
+                    valid.add(event);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "invalid-events", "Invalid events", errors.size() + " problem"
+                    + (errors.size() == 1 ? "" : "s") + " in the batch; nothing was stored", errors);
+        }
+        return valid;
+    }
+
+    private static String checkElement(EventRequest e, EventType type, Design design, String at, List<FieldError> errors) {
+        String wanted = switch (type) {
+            case STEP_ENTERED -> "step";
+            case ACTION_PERFORMED -> "action";
+            case TOUCHPOINT_DELIVERED -> "touchpoint";
+        };
+        String value = switch (type) {
+            case STEP_ENTERED -> e.step();
+            case ACTION_PERFORMED -> e.action();
+            case TOUCHPOINT_DELIVERED -> e.touchpoint();
+        };
+        Set<String> known = switch (type) {
+            case STEP_ENTERED -> design.steps();
+            case ACTION_PERFORMED -> design.actions();
+            case TOUCHPOINT_DELIVERED -> design.touchpoints();
+        };
+        for (String[] other : new String[][] { { "step", e.step() }, { "action", e.action() }, { "touchpoint", e.touchpoint() } }) {
+            if (!other[0].equals(wanted) && other[1] != null) {
+                errors.add(new FieldError(at + "." + other[0], "does not apply to " + type + " (use " + wanted + ")"));
+            }
+        }
+        if (value == null) {
+            errors.add(new FieldError(at + "." + wanted, "is required for " + type));
+            return null;
+        }
+        if (!known.contains(value)) {
+            errors.add(new FieldError(at + "." + wanted, "unknown " + wanted + " '" + value + "'"));
+            return null;
+        }
+        return value;
+    }
+
+    private static void checkAttributes(Map<String, String> attributes, String at, List<FieldError> errors) {
+        if (attributes.size() > MAX_ATTRIBUTES) {
+            errors.add(new FieldError(at + ".attributes", "at most " + MAX_ATTRIBUTES + " attributes"));
+        }
+        attributes.forEach((name, value) -> {
+            if (name.isBlank() || name.length() > 100) {
+                errors.add(new FieldError(at + ".attributes", "attribute names must be 1 to 100 characters"));
+            } else if (value == null || value.length() > 1000) {
+                errors.add(new FieldError(at + ".attributes." + name, "must be a string of at most 1000 characters"));
+            }
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package com.outsidein.journeys.event;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.journey.JourneyEntity;
+import com.outsidein.journeys.journey.JourneyRepository;
+
+/** Reads one prospect's state and timeline. */
+@ApplicationScoped
+public class ProspectService {
+
+    static final int MAX_TIMELINE = 5_000;
+
+    @Inject
+    JourneyRepository journeys;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public ProspectView get(long teamId, String journeyKey, String prospect) {
+        JourneyEntity journey = journeys.findByKey(teamId, journeyKey)
+                .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
+        List<?> rows = em.createNativeQuery("select id, attributes::text, first_seen_at, last_event_at from prospect "
+                + "where journey_id = ?1 and external_id = ?2").setParameter(1, journey.id).setParameter(2, prospect)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("No prospect '" + prospect + "' in journey '" + journeyKey + "'");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        long id = ((Number) row[0]).longValue();
+        List<ProspectView.TimelineEvent> timeline = new ArrayList<>();
+        String currentStep = null;
+        OffsetDateTime currentSince = null;
+        for (Object o : em.createNativeQuery("select cast(id as text), type, element, occurred_at, cast(attributes as text) "
+                + "from event where prospect_id = ?1 order by occurred_at, id").setParameter(1, id)
+                .setMaxResults(MAX_TIMELINE).getResultList()) {
+            Object[] e = (Object[]) o;
+            EventType type = EventType.of(((Number) e[1]).shortValue());
+            String element = (String) e[2];
+            OffsetDateTime at = time(e[3]);
+            timeline.add(new ProspectView.TimelineEvent((String) e[0], type,
+                    type == EventType.STEP_ENTERED ? element : null, type == EventType.ACTION_PERFORMED ? element : null,
+                    type == EventType.TOUCHPOINT_DELIVERED ? element : null, at, e[4] == null ? null : map((String) e[4])));
+            if (type == EventType.STEP_ENTERED) {
+                currentStep = element;
+                currentSince = at;
+            }
+        }
+        return new ProspectView(prospect, currentStep, currentSince, map((String) row[1]), time(row[2]), time(row[3]),
+                timeline);
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private Map<String, String> map(String text) {
+        try {
+            return json.readValue(text, json.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.outsidein.journeys.event;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A prospect's state in a journey: where they are, what they told us, and everything that happened. */
+@Schema(name = "Prospect")
+public record ProspectView(
+        @Schema(example = "crm-004211") String prospect,
+        @Schema(description = "The step of the latest STEP_ENTERED event", example = "compares-vendors") String currentStep,
+        OffsetDateTime currentStepSince,
+        Map<String, String> attributes,
+        OffsetDateTime firstSeenAt,
+        OffsetDateTime lastEventAt,
+        @Schema(description = "Every event, oldest first") List<TimelineEvent> timeline) {
+
+    /** One event of the timeline. */
+    @Schema(name = "TimelineEvent")
+    public record TimelineEvent(String id, EventType type, String step, String action, String touchpoint,
+            OffsetDateTime occurredAt, Map<String, String> attributes) {
+    }
+}

@@ -1,0 +1,226 @@
+package com.outsidein.journeys.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.report.ConversionReport.Funnel;
+import com.outsidein.journeys.report.ConversionReport.StepConversion;
+import com.outsidein.journeys.report.ConversionReport.TimeToConvert;
+
+/**
+ * The conversion semantics of DESIGN.md over packed per-prospect step entries. Pure and single-pass:
+ * feed it every prospect's entries and read the funnels. Arrival order of events cannot matter: it
+ * only ever sees each prospect's entries sorted by time.
+ */
+public final class ConversionCalculator {
+
+    /** Marks a step a prospect did not reach. */
+    public static final long NONE = Long.MIN_VALUE;
+    public static final String NO_SEGMENT = "(none)";
+
+    /** A step of the journey in its current order, with the permanent ref its entries are packed with. */
+    public record StepSpec(String key, String name, boolean optional, int ref) {
+    }
+
+    private final List<StepSpec> steps;
+    private final int[] positionOfRef = new int[1 << ProgressEntries.REF_BITS];
+    private final long from;
+    private final long to;
+    private final long window;
+    private final boolean ordered;
+    private final ConversionParameters parameters;
+    private final Map<String, Group> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    public ConversionCalculator(List<StepSpec> steps, ConversionParameters parameters) {
+        this.steps = steps;
+        this.parameters = parameters;
+        Arrays.fill(positionOfRef, -1);
+        for (int i = 0; i < steps.size(); i++) {
+            positionOfRef[steps.get(i).ref()] = i;
+        }
+        this.from = parameters.from().getEpochSecond();
+        this.to = parameters.to().getEpochSecond();
+        this.window = parameters.windowDuration().getSeconds();
+        this.ordered = parameters.ordered();
+    }
+
+    /**
+     * The epoch second at which the prospect reached each step (NONE where it did not), or null when
+     * its first step-1 entry is not in [from, to).
+     */
+    public long[] chain(long[] entries) {
+        if (steps.isEmpty()) {
+            return null;
+        }
+        long t1 = NONE;
+        for (long entry : entries) {
+            if (positionOfRef[ProgressEntries.ref(entry)] == 0) {
+                t1 = ProgressEntries.epochSecond(entry);
+                break;
+            }
+        }
+        if (t1 == NONE || t1 < from || t1 >= to) {
+            return null;
+        }
+        long deadline = t1 + window;
+        long[] times = new long[steps.size()];
+        Arrays.fill(times, NONE);
+        times[0] = t1;
+        long previous = t1;
+        for (int k = 1; k < steps.size(); k++) {
+            long found = firstEntry(entries, k, ordered ? previous : t1, deadline);
+            if (found != NONE) {
+                times[k] = found;
+                if (ordered) {
+                    previous = found;
+                }
+            } else if (ordered && !steps.get(k).optional()) {
+                break;
+            }
+        }
+        return times;
+    }
+
+    /**
+     * The step a prospect moved on to from step k: the next step it reached with only unreached
+     * optional steps in between; -1 when it did not move on.
+     */
+    public int next(long[] times, int k) {
+        for (int j = k + 1; j < times.length; j++) {
+            if (times[j] != NONE) {
+                return j;
+            }
+            if (!steps.get(j).optional()) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Counts one prospect (its packed, sorted entries) into its bucket and segment. */
+    public void add(long[] entries, String segment) {
+        long[] times = chain(entries);
+        if (times == null) {
+            return;
+        }
+        String key = parameters.bucketOf(times[0]) + "\u0000"
+                + (parameters.breakdown() == null ? "" : segment == null ? NO_SEGMENT : segment);
+        Group group = groups.computeIfAbsent(key, k -> new Group(parameters.bucketOf(times[0]),
+                parameters.breakdown() == null ? null : segment == null ? NO_SEGMENT : segment, steps.size()));
+        for (int k = 0; k < times.length; k++) {
+            if (times[k] == NONE) {
+                continue;
+            }
+            group.entered[k]++;
+            int j = next(times, k);
+            if (j >= 0) {
+                group.converted[k]++;
+                group.durations[k].add(Math.max(0, times[j] - times[k]));
+            }
+        }
+    }
+
+    public List<Funnel> funnels() {
+        if (groups.isEmpty() && parameters.interval() == null && parameters.breakdown() == null) {
+            return List.of(new Group(null, null, steps.size()).funnel());
+        }
+        return groups.values().stream().map(Group::funnel).toList();
+    }
+
+    public List<StepSpec> steps() {
+        return steps;
+    }
+
+    private long firstEntry(long[] entries, int position, long notBefore, long notAfter) {
+        for (long entry : entries) {
+            long at = ProgressEntries.epochSecond(entry);
+            if (at > notAfter) {
+                return NONE;
+            }
+            if (at >= notBefore && positionOfRef[ProgressEntries.ref(entry)] == position) {
+                return at;
+            }
+        }
+        return NONE;
+    }
+
+    /** Counters of one funnel. */
+    private final class Group {
+        final String bucket;
+        final String segment;
+        final long[] entered;
+        final long[] converted;
+        final LongList[] durations;
+
+        Group(String bucket, String segment, int size) {
+            this.bucket = bucket;
+            this.segment = segment;
+            this.entered = new long[size];
+            this.converted = new long[size];
+            this.durations = new LongList[size];
+            for (int i = 0; i < size; i++) {
+                durations[i] = new LongList();
+            }
+        }
+
+        Funnel funnel() {
+            List<StepConversion> out = new ArrayList<>();
+            long population = entered.length == 0 ? 0 : entered[0];
+            for (int k = 0; k < entered.length; k++) {
+                StepSpec step = steps.get(k);
+                Double overall = population == 0 ? null : round((double) entered[k] / population);
+                if (k == entered.length - 1) {
+                    out.add(new StepConversion(step.key(), step.name(), step.optional(), entered[k], null, null, overall,
+                            null, null));
+                    continue;
+                }
+                out.add(new StepConversion(step.key(), step.name(), step.optional(), entered[k], converted[k],
+                        entered[k] == 0 ? null : round((double) converted[k] / entered[k]), overall,
+                        entered[k] - converted[k], durations[k].summary()));
+            }
+            return new Funnel(bucket, segment, population, out);
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10_000d) / 10_000d;
+    }
+
+    /** A growable list of longs, so a million durations are not a million boxed objects. */
+    static final class LongList {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        /** Nearest-rank percentiles: the smallest value with at least p of the values at or below it. */
+        TimeToConvert summary() {
+            if (size == 0) {
+                return null;
+            }
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            double sum = 0;
+            for (long v : sorted) {
+                sum += v;
+            }
+            return new TimeToConvert(rank(sorted, 50), rank(sorted, 75), rank(sorted, 90), rank(sorted, 95),
+                    Math.round(sum / size * 10) / 10d);
+        }
+
+        private static long rank(long[] sorted, int percent) {
+            int index = (int) Math.ceil(percent / 100d * sorted.length) - 1;
+            return sorted[Math.max(0, index)];
+        }
+    }
+}

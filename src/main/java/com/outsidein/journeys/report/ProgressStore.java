@@ -1,0 +1,115 @@
+package com.outsidein.journeys.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.outsidein.journeys.journey.JourneyDocument;
+import com.outsidein.journeys.journey.StepDocument;
+
+/** Streams per-prospect progress rows for reports; callers own the transaction. */
+@ApplicationScoped
+public class ProgressStore {
+
+    private static final int FETCH_SIZE = 20_000;
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ReportsConfig limits;
+
+    /** One prospect's progress as the reports need it. */
+    public interface ProspectVisitor {
+        void visit(long id, String externalId, long[] entries, String segment);
+    }
+
+    public List<ConversionCalculator.StepSpec> steps(long journeyId, JourneyDocument doc) throws SQLException {
+        Map<String, Integer> refs = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select step_key, ref from step_ref where journey_id = ?")) {
+            s.setLong(1, journeyId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    refs.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return doc.steps().stream().map((StepDocument s) -> new ConversionCalculator.StepSpec(s.key(), s.name(),
+                s.optional(), refs.get(s.key()))).toList();
+    }
+
+    public OffsetDateTime dataThrough(long journeyId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select last_event_at from journey_ingest where journey_id = ?")) {
+            s.setLong(1, journeyId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            }
+        }
+    }
+
+    /**
+     * Visits every prospect of the journey that entered any step, in id order from {@code afterId}.
+     * Entries travel as text and are parsed here: far cheaper than boxing them through java.sql.Array.
+     */
+    public void forEachProspect(long journeyId, String breakdown, boolean withExternalIds, long afterId,
+            ProspectVisitor visitor) throws SQLException {
+        String sql = "select id, " + (withExternalIds ? "external_id" : "null") + ", array_to_string(entries, ','), "
+                + (breakdown == null ? "null" : "attributes ->> ?") + " from prospect "
+                + "where journey_id = ? and id > ? and cardinality(entries) > 0"
+                + (withExternalIds ? " order by id" : "");
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement timeout = c.createStatement()) {
+                timeout.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
+            }
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = 1;
+                if (breakdown != null) {
+                    s.setString(i++, breakdown);
+                }
+                s.setLong(i++, journeyId);
+                s.setLong(i, afterId);
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.visit(rs.getLong(1), rs.getString(2), parse(rs.getString(3)), rs.getString(4));
+                    }
+                }
+            }
+        }
+    }
+
+    static long[] parse(String csv) {
+        int count = 1;
+        for (int i = 0; i < csv.length(); i++) {
+            if (csv.charAt(i) == ',') {
+                count++;
+            }
+        }
+        long[] values = new long[count];
+        int n = 0;
+        long value = 0;
+        for (int i = 0; i < csv.length(); i++) {
+            char ch = csv.charAt(i);
+            if (ch == ',') {
+                values[n++] = value;
+                value = 0;
+            } else {
+                value = value * 10 + (ch - '0');
+            }
+        }
+        values[n] = value;
+        return values;
+    }
+}

@@ -1,0 +1,27 @@
+package com.outsidein.journeys.report;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Bounds on report requests, so that one analyst's query cannot take the database down. */
+@ConfigMapping(prefix = "journeys.reports")
+public interface ReportsConfig {
+
+    /** Widest allowed [from, to) range. */
+    @WithDefault("P731D")
+    Duration maxRange();
+
+    /** Longest allowed conversion window. */
+    @WithDefault("P366D")
+    Duration maxWindow();
+
+    /** Statement timeout for report queries. */
+    @WithDefault("PT60S")
+    Duration statementTimeout();
+
+    /** Most funnels (interval buckets times breakdown values) in one report. */
+    @WithDefault("2000")
+    int maxFunnels();
+}

@@ -1,0 +1,176 @@
+package com.outsidein.journeys.event;
+
+import static com.outsidein.journeys.EventFixtures.at;
+import static com.outsidein.journeys.EventFixtures.createFunnelJourney;
+import static com.outsidein.journeys.EventFixtures.entered;
+import static com.outsidein.journeys.EventFixtures.event;
+import static com.outsidein.journeys.EventFixtures.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class EventIngestTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void eventsBuildTheProspectsTimelineAndAttributes() {
+        String j = createFunnelJourney("timeline");
+        post(j, List.of(
+                entered("ann", "a", 0),
+                event("ann", "ACTION_PERFORMED", "action", "act-a", 1, Map.of("role", "cro", "region", "emea")),
+                event("ann", "TOUCHPOINT_DELIVERED", "touchpoint", "tp-a", 2, null),
+                entered("ann", "c", 3))).statusCode(200).body("accepted", equalTo(4)).body("duplicates", equalTo(0));
+        // Later in time: updates the role. Earlier in time (arriving late): only fills what is missing.
+        post(j, List.of(
+                event("ann", "ACTION_PERFORMED", "action", "act-c", 4, Map.of("role", "ceo")),
+                event("ann", "ACTION_PERFORMED", "action", "act-a", 0.5, Map.of("role", "intern", "size", "200")),
+                entered("ann", "b", 2.5))).statusCode(200).body("accepted", equalTo(3));
+
+        given().get("/api/v1/journeys/{j}/prospects/ann", j).then().statusCode(200)
+                .body("prospect", equalTo("ann"))
+                .body("currentStep", equalTo("c"))
+                .body("currentStepSince", equalTo(at(3)))
+                .body("attributes", equalTo(Map.of("role", "ceo", "region", "emea", "size", "200")))
+                .body("firstSeenAt", equalTo(at(0)))
+                .body("lastEventAt", equalTo(at(4)))
+                .body("timeline.type", contains("STEP_ENTERED", "ACTION_PERFORMED", "ACTION_PERFORMED",
+                        "TOUCHPOINT_DELIVERED", "STEP_ENTERED", "STEP_ENTERED", "ACTION_PERFORMED"))
+                .body("timeline.step", contains("a", null, null, null, "b", "c", null))
+                .body("timeline[2].attributes.role", equalTo("cro"));
+        given().get("/api/v1/journeys/{j}/prospects/nobody", j).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aBatchWithBadItemsIsRefusedWholeListingEveryBadItem() {
+        String j = createFunnelJourney("bad-batch");
+        Map<String, Object> wrongKeyForType = new LinkedHashMap<>(entered("bob", "a", 0));
+        wrongKeyForType.put("action", "act-a");
+        Map<String, Object> badTime = new LinkedHashMap<>(entered("bob", "a", 0));
+        badTime.put("occurredAt", "2026-01-05 10:00");
+        Map<String, Object> noProspect = new LinkedHashMap<>(entered("bob", "a", 0));
+        noProspect.remove("prospect");
+        Map<String, Object> badType = new LinkedHashMap<>(entered("bob", "a", 0));
+        badType.put("type", "EMAIL_OPENED");
+        Map<String, Object> badId = new LinkedHashMap<>(entered("bob", "a", 0));
+        badId.put("id", "42");
+        post(j, List.of(entered("bob", "a", 0), entered("bob", "zz", 1), wrongKeyForType, badTime, noProspect, badType,
+                event("bob", "ACTION_PERFORMED", "action", "tp-a", 1, null), badId))
+                .statusCode(422).contentType(PROBLEM)
+                .body("detail", containsString("nothing was stored"))
+                .body("errors.field", contains("[1].step", "[2].action", "[3].occurredAt", "[4].prospect", "[5].type",
+                        "[6].action", "[7].id"))
+                .body("errors[0].message", equalTo("unknown step 'zz'"));
+        given().get("/api/v1/journeys/{j}/prospects/bob", j).then().statusCode(404);
+    }
+
+    @Test
+    void resentEventsAreDuplicatesAndAReusedIdWithOtherContentIsRefused() {
+        String j = createFunnelJourney("idempotent");
+        List<Map<String, Object>> batch = List.of(entered("cy", "a", 0), entered("cy", "c", 1));
+        post(j, batch).statusCode(200).body("accepted", equalTo(2)).body("duplicates", equalTo(0));
+        post(j, batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        List<Map<String, Object>> twice = new ArrayList<>(batch);
+        Map<String, Object> fresh = entered("cy", "d", 2);
+        twice.add(fresh);
+        twice.add(fresh);
+        post(j, twice).statusCode(200).body("accepted", equalTo(1)).body("duplicates", equalTo(3));
+
+        Map<String, Object> changed = new LinkedHashMap<>(batch.get(1));
+        changed.put("occurredAt", at(9));
+        post(j, List.of(entered("cy", "b", 5), changed)).statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("[1].id"))
+                .body("errors[0].message", containsString("different content"));
+        Map<String, Object> otherInBatch = new LinkedHashMap<>(fresh);
+        otherInBatch.put("prospect", "someone-else");
+        post(j, List.of(entered("cy", "b", 6), otherInBatch)).statusCode(422).body("errors[0].field", equalTo("[1].id"));
+        given().get("/api/v1/journeys/{j}/prospects/cy", j).then()
+                .body("timeline", hasSize(3)).body("timeline.step", contains("a", "c", "d"));
+    }
+
+    @Test
+    void concurrentBatchesLoseNothingAndCountNothingTwice() throws Exception {
+        String j = createFunnelJourney("concurrent");
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int p = 0; p < 40; p++) {
+            for (String step : List.of("a", "b", "c")) {
+                all.add(entered("p" + p, step, p + (step.charAt(0) - 'a')));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<int[]>> senders = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            List<Map<String, Object>> mine = new ArrayList<>(all);
+            java.util.Collections.shuffle(mine, new java.util.Random(t));
+            senders.add(() -> {
+                int[] counts = new int[2];
+                for (int i = 0; i < mine.size(); i += 30) {
+                    List<Map<String, Object>> part = mine.subList(i, Math.min(mine.size(), i + 30));
+                    for (int attempt = 0; ; attempt++) {
+                        var response = given().contentType(ContentType.JSON).body(part)
+                                .post("/api/v1/journeys/{j}/events", j);
+                        if (response.statusCode() == 503 && attempt < 5) {
+                            continue; // a deadlock victim stores nothing; the client retries
+                        }
+                        assertEquals(200, response.statusCode(), response.asString());
+                        counts[0] += response.jsonPath().getInt("accepted");
+                        counts[1] += response.jsonPath().getInt("duplicates");
+                        break;
+                    }
+                }
+                return counts;
+            });
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        for (Future<int[]> f : pool.invokeAll(senders)) {
+            accepted += f.get()[0];
+            duplicates += f.get()[1];
+        }
+        pool.shutdown();
+        assertEquals(all.size(), accepted, "each event is accepted exactly once");
+        assertEquals(3 * all.size(), duplicates);
+        given().get("/api/v1/journeys/{j}/prospects/p7", j).then().body("timeline", hasSize(3));
+        given().queryParam("from", at(0)).queryParam("to", at(50)).get("/api/v1/journeys/{j}/reports/conversion", j)
+                .then().body("funnels[0].steps.entered", contains(40, 40, 40, 0));
+    }
+
+    @Test
+    void malformedBodiesAndLimits() {
+        String j = createFunnelJourney("limits");
+        given().contentType(ContentType.JSON).body("{\"id\":1}").post("/api/v1/journeys/{j}/events", j).then()
+                .statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("[{\"id\":\"x\",\"colour\":\"red\"}]").post("/api/v1/journeys/{j}/events", j)
+                .then().statusCode(400).body("errors[0].field", equalTo("[0].colour"));
+        given().contentType(ContentType.TEXT).body("a,b").post("/api/v1/journeys/{j}/events", j).then().statusCode(415);
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 10_001; i++) {
+            tooMany.add(Map.of("id", UUID.randomUUID().toString()));
+        }
+        post(j, tooMany).statusCode(422).body("errors[0].message", containsString("at most 10000"));
+        post(j, List.of()).statusCode(200).body("accepted", equalTo(0));
+        Map<String, Object> future = entered("f", "a", 0);
+        future.put("occurredAt", "2999-01-01T00:00:00Z");
+        post(j, List.of(future)).statusCode(422).body("errors[0].field", equalTo("[0].occurredAt"));
+        post("nope-" + j, List.of(entered("x", "a", 0))).statusCode(404).contentType(PROBLEM);
+    }
+}
