@@ -108,10 +108,15 @@ public final class ConversionCalculator {
         if (times == null) {
             return;
         }
-        String key = parameters.bucketOf(times[0]) + "\u0000"
-                + (parameters.breakdown() == null ? "" : segment == null ? NO_SEGMENT : segment);
-        Group group = groups.computeIfAbsent(key, k -> new Group(parameters.bucketOf(times[0]),
-                parameters.breakdown() == null ? null : segment == null ? NO_SEGMENT : segment, steps.size()));
+        Group group;
+        if (parameters.interval() == null && parameters.breakdown() == null) {
+            group = groups.computeIfAbsent("", k -> new Group(null, null, steps.size()));
+        } else {
+            String bucket = parameters.bucketOf(times[0]);
+            String value = parameters.breakdown() == null ? null : segment == null ? NO_SEGMENT : segment;
+            group = groups.computeIfAbsent(bucket + "\u0000" + (value == null ? "" : value),
+                    k -> new Group(bucket, value, steps.size()));
+        }
         for (int k = 0; k < times.length; k++) {
             if (times[k] == NONE) {
                 continue;
@@ -134,6 +139,18 @@ public final class ConversionCalculator {
 
     public List<StepSpec> steps() {
         return steps;
+    }
+
+    /** Adds another calculator's counts (of other prospects, same steps and parameters) to this one. */
+    public void merge(ConversionCalculator other) {
+        other.groups.forEach((key, theirs) -> {
+            Group mine = groups.computeIfAbsent(key, k -> new Group(theirs.bucket, theirs.segment, steps.size()));
+            for (int k = 0; k < steps.size(); k++) {
+                mine.entered[k] += theirs.entered[k];
+                mine.converted[k] += theirs.converted[k];
+                mine.durations[k].addAll(theirs.durations[k]);
+            }
+        });
     }
 
     private long firstEntry(long[] entries, int position, long notBefore, long notAfter) {
@@ -195,6 +212,12 @@ public final class ConversionCalculator {
     static final class LongList {
         private long[] values = new long[16];
         private int size;
+
+        void addAll(LongList other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.values[i]);
+            }
+        }
 
         void add(long value) {
             if (size == values.length) {

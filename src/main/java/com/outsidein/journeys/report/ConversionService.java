@@ -39,9 +39,16 @@ public class ConversionService {
         JourneyEntity journey = journey(teamId, journeyKey);
         JourneyDocument doc = journeys.load(journey);
         try {
-            ConversionCalculator calculator = new ConversionCalculator(progress.steps(journey.id, doc), parameters);
-            progress.forEachProspect(journey.id, parameters.breakdown(), false, 0,
-                    (id, external, entries, segment) -> calculator.add(entries, segment));
+            List<ConversionCalculator.StepSpec> steps = progress.steps(journey.id, doc);
+            List<ConversionCalculator> partitions = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, limits.parallelism()); i++) {
+                partitions.add(new ConversionCalculator(steps, parameters));
+            }
+            progress.forEachProspectInParallel(journey.id, parameters.breakdown(), partitions.stream()
+                    .<ProgressStore.ProspectVisitor>map(c -> (id, external, entries, segment) -> c.add(entries, segment))
+                    .toList());
+            ConversionCalculator calculator = partitions.get(0);
+            partitions.subList(1, partitions.size()).forEach(calculator::merge);
             List<ConversionReport.Funnel> result = calculator.funnels();
             if (result.size() > limits.maxFunnels()) {
                 throw ProblemException.badRequest("The report would have " + result.size() + " funnels; narrow the range, "

@@ -60,6 +60,85 @@ public class ProgressStore {
     }
 
     /**
+     * Visits every prospect that entered any step, split over {@code partitions} connections that read
+     * one exported snapshot, so the report sees one consistent state and both cores work. Each
+     * partition gets its own visitor from {@code visitors}; the caller merges what they gathered.
+     */
+    public void forEachProspectInParallel(long journeyId, String breakdown, List<ProspectVisitor> visitors)
+            throws SQLException {
+        int partitions = visitors.size();
+        if (partitions == 1) {
+            forEachProspect(journeyId, breakdown, false, 0, visitors.get(0));
+            return;
+        }
+        String snapshot;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pg_export_snapshot()")) {
+            rs.next();
+            snapshot = rs.getString(1);
+        }
+        List<java.util.concurrent.CompletableFuture<Void>> work = new java.util.ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            int partition = p;
+            work.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    scanPartition(journeyId, breakdown, snapshot, partition, partitions, visitors.get(partition));
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, REPORT_THREADS));
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(work.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService REPORT_THREADS = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread thread = new Thread(r, "report-scan");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private void scanPartition(long journeyId, String breakdown, String snapshot, int partition, int partitions,
+            ProspectVisitor visitor) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read");
+                s.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
+                s.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
+            }
+            String sql = "select array_to_string(entries, ','), " + (breakdown == null ? "null" : "attributes ->> ?")
+                    + " from prospect where journey_id = ? and id % ? = ? and cardinality(entries) > 0";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = 1;
+                if (breakdown != null) {
+                    s.setString(i++, breakdown);
+                }
+                s.setLong(i++, journeyId);
+                s.setInt(i++, partitions);
+                s.setInt(i, partition);
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.visit(0, null, parse(rs.getString(1)), rs.getString(2));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /**
      * Visits every prospect of the journey that entered any step, in id order from {@code afterId}.
      * Entries travel as text and are parsed here: far cheaper than boxing them through java.sql.Array.
      */

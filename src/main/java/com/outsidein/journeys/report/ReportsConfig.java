@@ -21,6 +21,10 @@ public interface ReportsConfig {
     @WithDefault("PT60S")
     Duration statementTimeout();
 
+    /** Connections one conversion report reads with in parallel (one consistent snapshot). */
+    @WithDefault("2")
+    int parallelism();
+
     /** Most funnels (interval buckets times breakdown values) in one report. */
     @WithDefault("2000")
     int maxFunnels();
