@@ -198,6 +198,22 @@ class ConversionReportTest {
     }
 
     @Test
+    void theReadmeWalkThroughGivesTheNumbersItShows() throws Exception {
+        String key = com.outsidein.journeys.Fixtures.createRiskSoftware("readme");
+        String events = java.nio.file.Files.readString(java.nio.file.Path.of("examples", "risk-software-events.json"));
+        given().contentType("application/json").body(events).post("/api/v1/journeys/{j}/events", key).then()
+                .statusCode(200).body("accepted", equalTo(18)).body("duplicates", equalTo(0));
+        given().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").queryParam("window", "P90D")
+                .get("/api/v1/journeys/{j}/reports/conversion", key).then().statusCode(200)
+                .body("dataThrough", equalTo("2026-03-19T21:00:00Z"))
+                .body("funnels[0].population", equalTo(4))
+                .body("funnels[0].steps.entered", contains(4, 3, 2, 1))
+                .body("funnels[0].steps.converted", contains(3, 2, 1, null))
+                .body("funnels[0].steps[0].conversionRate", equalTo(0.75f))
+                .body("funnels[0].steps[3].overallRate", equalTo(0.25f));
+    }
+
+    @Test
     void anEmptyRangeStillShowsTheSteps() {
         given().queryParam("from", "2025-01-01").queryParam("to", "2025-02-01").get(url()).then().statusCode(200)
                 .body("funnels[0].population", equalTo(0))
