@@ -65,7 +65,7 @@ public class EventIngestService {
             Set<UUID> inserted = insertEvents(connection, journey.id, events, prospectIds);
             List<ValidEvent> fresh = events.stream().filter(e -> inserted.contains(e.id())).toList();
             checkDuplicates(connection, journey.id, events.stream().filter(e -> !inserted.contains(e.id())).toList());
-            updateProgress(connection, journey.id, fresh, prospectIds, stepRefs(connection, journey.id));
+            updateProgress(connection, journey.id, fresh, prospectIds, refs(connection, journey.id));
             recordIngest(connection, journey.id, fresh);
             return new IngestResult(fresh.size(), batch.size() - fresh.size());
         } catch (SQLException e) {
@@ -188,10 +188,14 @@ public class EventIngestService {
         }
     }
 
-    private Map<String, Integer> stepRefs(Connection connection, long journeyId) throws SQLException {
+    /** Permanent refs of the journey's elements, keyed by type code and key, e.g. "1:decides". */
+    private Map<String, Integer> refs(Connection connection, long journeyId) throws SQLException {
         Map<String, Integer> refs = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select step_key, ref from step_ref where journey_id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select '1:' || step_key, ref from step_ref where journey_id = ? union all "
+                        + "select case kind when 'A' then '2:' else '3:' end || element_key, ref from element_ref where journey_id = ?")) {
             select.setLong(1, journeyId);
+            select.setLong(2, journeyId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     refs.put(rs.getString(1), rs.getInt(2));
@@ -217,6 +221,10 @@ public class EventIngestService {
         String[] attributesAt = new String[n];
         List<Long> entryProspects = new ArrayList<>();
         List<Long> entryValues = new ArrayList<>();
+        List<Long> actionProspects = new ArrayList<>();
+        List<Long> actionValues = new ArrayList<>();
+        List<Long> touchProspects = new ArrayList<>();
+        List<Long> touchValues = new ArrayList<>();
         int i = 0;
         for (Map.Entry<Long, List<ValidEvent>> entry : byProspect.entrySet()) {
             List<ValidEvent> events = entry.getValue();
@@ -231,9 +239,20 @@ public class EventIngestService {
                     merged.putAll(e.attributes());
                     mergedAt = e.occurredAt();
                 }
-                if (e.type() == EventType.STEP_ENTERED) {
-                    entryProspects.add(entry.getKey());
-                    entryValues.add(ProgressEntries.pack(e.epochSecond(), refs.get(e.element())));
+                int ref = refs.get(e.type().code + ":" + e.element());
+                switch (e.type()) {
+                    case STEP_ENTERED -> {
+                        entryProspects.add(entry.getKey());
+                        entryValues.add(ProgressEntries.pack(e.epochSecond(), ref));
+                    }
+                    case ACTION_PERFORMED -> {
+                        actionProspects.add(entry.getKey());
+                        actionValues.add(ProgressEntries.packElement(e.epochSecond(), ref));
+                    }
+                    case TOUCHPOINT_DELIVERED -> {
+                        touchProspects.add(entry.getKey());
+                        touchValues.add(ProgressEntries.packElement(e.epochSecond(), ref));
+                    }
                 }
             }
             attributes[i] = merged.isEmpty() ? null : toJson(merged);
@@ -243,17 +262,24 @@ public class EventIngestService {
         try (PreparedStatement update = connection.prepareStatement(
                 "with u as (select * from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[]) "
                         + "  as u(pid, first_at, last_at, attrs, attrs_at)), "
-                        + "e as (select pid, array_agg(v) as vs from unnest(?::bigint[], ?::bigint[]) as x(pid, v) group by pid) "
+                        + "e as (select pid, array_agg(v) as vs from unnest(?::bigint[], ?::bigint[]) as x(pid, v) group by pid), "
+                        + "a as (select pid, array_agg(v) as vs from unnest(?::bigint[], ?::bigint[]) as x(pid, v) group by pid), "
+                        + "t as (select pid, array_agg(v) as vs from unnest(?::bigint[], ?::bigint[]) as x(pid, v) group by pid) "
                         + "update prospect p set "
                         + "  entries = case when e.vs is null then p.entries "
                         + "    else array(select v from unnest(p.entries || e.vs) as v order by v) end, "
+                        + "  actions = case when a.vs is null then p.actions "
+                        + "    else array(select v from unnest(p.actions || a.vs) as v order by v) end, "
+                        + "  touches = case when t.vs is null then p.touches "
+                        + "    else array(select v from unnest(p.touches || t.vs) as v order by v) end, "
                         + "  first_seen_at = least(p.first_seen_at, u.first_at), "
                         + "  last_event_at = greatest(p.last_event_at, u.last_at), "
                         + "  attributes = case when u.attrs is null then p.attributes "
                         + "    when p.attributes_at is null or u.attrs_at >= p.attributes_at then p.attributes || u.attrs "
                         + "    else u.attrs || p.attributes end, "
                         + "  attributes_at = greatest(p.attributes_at, u.attrs_at) "
-                        + "from u left join e on e.pid = u.pid where p.id = u.pid")) {
+                        + "from u left join e on e.pid = u.pid left join a on a.pid = u.pid left join t on t.pid = u.pid "
+                        + "where p.id = u.pid")) {
             update.setArray(1, connection.createArrayOf("bigint", ids));
             update.setArray(2, connection.createArrayOf("text", first));
             update.setArray(3, connection.createArrayOf("text", last));
@@ -261,6 +287,10 @@ public class EventIngestService {
             update.setArray(5, connection.createArrayOf("text", attributesAt));
             update.setArray(6, connection.createArrayOf("bigint", entryProspects.toArray()));
             update.setArray(7, connection.createArrayOf("bigint", entryValues.toArray()));
+            update.setArray(8, connection.createArrayOf("bigint", actionProspects.toArray()));
+            update.setArray(9, connection.createArrayOf("bigint", actionValues.toArray()));
+            update.setArray(10, connection.createArrayOf("bigint", touchProspects.toArray()));
+            update.setArray(11, connection.createArrayOf("bigint", touchValues.toArray()));
             update.executeUpdate();
         }
     }

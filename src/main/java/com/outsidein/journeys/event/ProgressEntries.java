@@ -1,8 +1,9 @@
 package com.outsidein.journeys.event;
 
 /**
- * A prospect's step entries packed into one long each: the entry's epoch second times 128 plus the
- * step's permanent ref. Sorting the longs sorts the entries by time.
+ * A prospect's progress packed into one long per event: the epoch second times 128 plus the step's
+ * permanent ref for step entries, times 4096 plus the element's ref for actions and touchpoints.
+ * Sorting the longs sorts the events by time.
  */
 public final class ProgressEntries {
 
@@ -22,5 +23,20 @@ public final class ProgressEntries {
 
     public static int ref(long entry) {
         return (int) (entry & REF_MASK);
+    }
+
+    public static final int ELEMENT_REF_BITS = 12;
+    private static final long ELEMENT_REF_MASK = (1L << ELEMENT_REF_BITS) - 1;
+
+    public static long packElement(long epochSecond, int ref) {
+        return (epochSecond << ELEMENT_REF_BITS) | ref;
+    }
+
+    public static long elementSecond(long packed) {
+        return packed >> ELEMENT_REF_BITS;
+    }
+
+    public static int elementRef(long packed) {
+        return (int) (packed & ELEMENT_REF_MASK);
     }
 }

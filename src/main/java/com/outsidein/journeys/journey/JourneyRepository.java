@@ -163,6 +163,35 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
             throw com.outsidein.journeys.common.ProblemException.invalid("steps",
                     "this journey has used " + MAX_STEP_REFS + " distinct step keys over its life; reuse an earlier key");
         }
+        assignElementRefs(journeyId, "A", doc.steps().stream().flatMap(st -> st.actions().stream())
+                .map(ActionDocument::key).toList());
+        assignElementRefs(journeyId, "T", doc.steps().stream().flatMap(st -> st.touchpoints().stream())
+                .map(TouchpointDocument::key).toList());
+    }
+
+    /** Largest number of distinct action (or touchpoint) keys a journey can ever have had: 12-bit refs. */
+    static final int MAX_ELEMENT_REFS = 4096;
+
+    /** Numbers the journey's new action or touchpoint keys in one statement, after the highest number used. */
+    private void assignElementRefs(long journeyId, String kind, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String array = "{" + String.join(",", keys) + "}";
+        var em = getEntityManager();
+        long total = ((Number) em.createNativeQuery("select count(*) + (select count(*) from unnest(cast(?3 as text[])) k "
+                + "where not exists (select 1 from element_ref r where r.journey_id = ?1 and r.kind = ?2 and r.element_key = k)) "
+                + "from element_ref where journey_id = ?1 and kind = ?2")
+                .setParameter(1, journeyId).setParameter(2, kind).setParameter(3, array).getSingleResult()).longValue();
+        if (total > MAX_ELEMENT_REFS) {
+            throw com.outsidein.journeys.common.ProblemException.invalid("steps", "this journey has used "
+                    + MAX_ELEMENT_REFS + " distinct action or touchpoint keys over its life; reuse an earlier key");
+        }
+        em.createNativeQuery("insert into element_ref (journey_id, kind, element_key, ref) "
+                + "select ?1, ?2, k, (select coalesce(max(ref), -1) from element_ref where journey_id = ?1 and kind = ?2) "
+                + "+ row_number() over (order by n) from unnest(cast(?3 as text[])) with ordinality as u(k, n) "
+                + "where not exists (select 1 from element_ref r where r.journey_id = ?1 and r.kind = ?2 and r.element_key = k)")
+                .setParameter(1, journeyId).setParameter(2, kind).setParameter(3, array).executeUpdate();
     }
 
     private void insertContent(JourneyEntity journey, JourneyDocument doc) {

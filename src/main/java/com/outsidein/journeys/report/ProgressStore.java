@@ -169,7 +169,51 @@ public class ProgressStore {
         }
     }
 
+    /** A prospect's whole packed progress, for the response, pressure and stale reports. */
+    public interface FullVisitor {
+        void visit(String externalId, long[] entries, long[] actions, long[] touches, long lastEventAt);
+    }
+
+    public void forEachProspectFully(long journeyId, FullVisitor visitor) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement timeout = c.createStatement()) {
+                timeout.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
+            }
+            try (PreparedStatement s = c.prepareStatement("select external_id, array_to_string(entries, ','), "
+                    + "array_to_string(actions, ','), array_to_string(touches, ','), "
+                    + "extract(epoch from last_event_at)::bigint from prospect where journey_id = ?")) {
+                s.setLong(1, journeyId);
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.visit(rs.getString(1), parse(rs.getString(2)), parse(rs.getString(3)),
+                                parse(rs.getString(4)), rs.getLong(5));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Refs of one kind of element: 'S' steps, 'A' actions, 'T' touchpoints. */
+    public Map<String, Integer> refs(long journeyId, char kind) throws SQLException {
+        String sql = kind == 'S' ? "select step_key, ref from step_ref where journey_id = ?"
+                : "select element_key, ref from element_ref where journey_id = ? and kind = '" + kind + "'";
+        Map<String, Integer> refs = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, journeyId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    refs.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return refs;
+    }
+
     static long[] parse(String csv) {
+        if (csv == null || csv.isEmpty()) {
+            return new long[0];
+        }
         int count = 1;
         for (int i = 0; i < csv.length(); i++) {
             if (csv.charAt(i) == ',') {

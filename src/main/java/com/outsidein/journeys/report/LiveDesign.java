@@ -1,0 +1,77 @@
+package com.outsidein.journeys.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.outsidein.journeys.common.IsoDurations;
+import com.outsidein.journeys.journey.ActionDocument;
+import com.outsidein.journeys.journey.JourneyDocument;
+import com.outsidein.journeys.journey.Mode;
+import com.outsidein.journeys.journey.StepDocument;
+import com.outsidein.journeys.journey.TouchpointDocument;
+
+/** The current design, indexed by the permanent refs that prospects' packed progress uses. */
+final class LiveDesign {
+
+    /** A buyer action as the response rules need it. */
+    record Action(String key, String step, boolean expectsResponse, long slaSeconds, boolean requiresHuman,
+            Set<Integer> respondedBy, List<String> owners) {
+        boolean answerableBy(Touch touch) {
+            return touch != null && respondedBy.contains(touch.ref()) && (!requiresHuman || touch.human());
+        }
+    }
+
+    /** A touchpoint as the response and pressure rules need it. */
+    record Touch(int ref, String key, String step, int stepPosition, boolean human, String owner) {
+    }
+
+    /** A step: where it is in the journey, and after how long an idle prospect in it is stale. */
+    record Step(String key, int position, long staleAfterSeconds) {
+    }
+
+    final Map<Integer, Action> actions = new HashMap<>();
+    final Map<Integer, Touch> touches = new HashMap<>();
+    final Map<Integer, Step> steps = new HashMap<>();
+    final List<String> stepKeys = new ArrayList<>();
+    final List<ActionDocument> responseActions = new ArrayList<>();
+
+    LiveDesign(JourneyDocument doc, Map<String, Integer> stepRefs, Map<String, Integer> actionRefs,
+            Map<String, Integer> touchRefs) {
+        Map<String, Touch> touchByKey = new HashMap<>();
+        for (int i = 0; i < doc.steps().size(); i++) {
+            StepDocument step = doc.steps().get(i);
+            stepKeys.add(step.key());
+            steps.put(stepRefs.get(step.key()), new Step(step.key(), i,
+                    step.staleAfter() == null ? -1 : IsoDurations.parsePositive(step.staleAfter()).orElseThrow().getSeconds()));
+            for (TouchpointDocument t : step.touchpoints()) {
+                Touch touch = new Touch(touchRefs.get(t.key()), t.key(), step.key(), i, t.mode() == Mode.HUMAN,
+                        t.owner() == null || t.owner().isBlank() ? null : t.owner());
+                touches.put(touch.ref(), touch);
+                touchByKey.put(t.key(), touch);
+            }
+        }
+        for (StepDocument step : doc.steps()) {
+            for (ActionDocument a : step.actions()) {
+                Set<Integer> responders = new HashSet<>();
+                List<String> owners = new ArrayList<>();
+                for (String key : a.respondedBy()) {
+                    Touch touch = touchByKey.get(key);
+                    responders.add(touch.ref());
+                    if (touch.owner() != null && !owners.contains(touch.owner())) {
+                        owners.add(touch.owner());
+                    }
+                }
+                actions.put(actionRefs.get(a.key()), new Action(a.key(), step.key(), a.expectsResponse(),
+                        a.responseSla() == null ? -1 : IsoDurations.parsePositive(a.responseSla()).orElseThrow().getSeconds(),
+                        a.requiresHuman(), responders, owners));
+                if (a.expectsResponse()) {
+                    responseActions.add(a);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package com.outsidein.journeys.report;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.outsidein.journeys.common.FieldError;
+import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.journey.ActionDocument;
+import com.outsidein.journeys.journey.JourneyDocument;
+import com.outsidein.journeys.journey.JourneyEntity;
+import com.outsidein.journeys.journey.JourneyRepository;
+import com.outsidein.journeys.report.LiveReports.ActionResponses;
+import com.outsidein.journeys.report.LiveReports.ContactPressureReport;
+import com.outsidein.journeys.report.LiveReports.LateFollowUp;
+import com.outsidein.journeys.report.LiveReports.OpenAction;
+import com.outsidein.journeys.report.LiveReports.OpenResponses;
+import com.outsidein.journeys.report.LiveReports.Pressured;
+import com.outsidein.journeys.report.LiveReports.ResponseReport;
+import com.outsidein.journeys.report.LiveReports.StaleProspect;
+import com.outsidein.journeys.report.LiveReports.StaleReport;
+import com.outsidein.journeys.report.LiveReports.StepMix;
+
+/** The live-gap reports, each one pass over per-prospect progress. */
+@ApplicationScoped
+public class LiveReportService {
+
+    @Inject
+    JourneyRepository journeys;
+    @Inject
+    ProgressStore progress;
+
+    private record Loaded(JourneyEntity journey, LiveDesign design) {
+    }
+
+    @Transactional
+    public ResponseReport responses(long teamId, String journeyKey, Instant from, Instant to, Instant asOf) {
+        Loaded loaded = load(teamId, journeyKey);
+        long start = from.getEpochSecond();
+        long end = to.getEpochSecond();
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, ConversionCalculator.LongList> times = new HashMap<>();
+        scan(loaded, (external, entries, actions, touches, last) -> {
+            for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
+                if (o.performedAt() < start || o.performedAt() >= end) {
+                    continue;
+                }
+                long[] c = counts.computeIfAbsent(o.action().key(), k -> new long[4]);
+                c[0]++;
+                if (!o.answered()) {
+                    c[3]++;
+                } else {
+                    c[o.late() ? 2 : 1]++;
+                    times.computeIfAbsent(o.action().key(), k -> new ConversionCalculator.LongList()).add(o.responseSeconds());
+                }
+            }
+        });
+        List<ActionResponses> rows = new ArrayList<>();
+        for (ActionDocument a : loaded.design().responseActions) {
+            LiveDesign.Action action = loaded.design().actions.values().stream().filter(x -> x.key().equals(a.key()))
+                    .findFirst().orElseThrow();
+            long[] c = counts.getOrDefault(a.key(), new long[4]);
+            ConversionCalculator.LongList answered = times.get(a.key());
+            ConversionReport.TimeToConvert summary = answered == null ? null : answered.summary();
+            rows.add(new ActionResponses(a.key(), action.step(), a.responseSla(), action.owners(), c[0], c[1], c[2], c[3],
+                    summary == null ? null : summary.p50(), summary == null ? null : summary.p90()));
+        }
+        return new ResponseReport(loaded.journey().key, from, to, asOf, rows);
+    }
+
+    @Transactional
+    public OpenResponses open(long teamId, String journeyKey, Instant asOf, String cursor, int limit) {
+        Loaded loaded = load(teamId, journeyKey);
+        List<OpenAction> open = new ArrayList<>();
+        scan(loaded, (external, entries, actions, touches, last) -> {
+            for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
+                if (!o.answered()) {
+                    long sla = o.action().slaSeconds();
+                    Instant due = sla < 0 ? null : Instant.ofEpochSecond(o.performedAt() + sla);
+                    open.add(new OpenAction(external, o.action().key(), o.action().step(), Instant.ofEpochSecond(o.performedAt()),
+                            sla < 0 ? null : Duration.ofSeconds(sla).toString(), due,
+                            due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), o.action().owners()));
+                }
+            }
+        });
+        Comparator<OpenAction> oldestFirst = Comparator.comparing(OpenAction::performedAt)
+                .thenComparing(OpenAction::prospect).thenComparing(OpenAction::action);
+        open.sort(oldestFirst);
+        int from = 0;
+        if (cursor != null) {
+            OpenAction after = decodeCursor(cursor);
+            while (from < open.size() && oldestFirst.compare(open.get(from), after) <= 0) {
+                from++;
+            }
+        }
+        List<OpenAction> page = open.subList(from, Math.min(open.size(), from + limit));
+        String next = from + limit < open.size() ? encodeCursor(page.get(page.size() - 1)) : null;
+        return new OpenResponses(loaded.journey().key, asOf, open.size(), List.copyOf(page), next);
+    }
+
+    @Transactional
+    public ContactPressureReport pressure(long teamId, String journeyKey, String windowText, int cap, int limit) {
+        Duration window = com.outsidein.journeys.common.IsoDurations.parsePositive(windowText).orElseThrow(() ->
+                ProblemException.badRequest("window: " + com.outsidein.journeys.common.IsoDurations.MESSAGE,
+                        List.of(new FieldError("window", com.outsidein.journeys.common.IsoDurations.MESSAGE))));
+        Loaded loaded = load(teamId, journeyKey);
+        long w = window.getSeconds();
+        List<Pressured> over = new ArrayList<>();
+        long[][] mix = new long[loaded.design().stepKeys.size()][2];
+        scan(loaded, (external, entries, actions, touches, last) -> {
+            int best = 0;
+            long bestStart = 0;
+            int lo = 0;
+            for (int hi = 0; hi < touches.length; hi++) {
+                long at = ProgressEntries.elementSecond(touches[hi]);
+                while (ProgressEntries.elementSecond(touches[lo]) <= at - w) {
+                    lo++;
+                }
+                if (hi - lo + 1 > best) {
+                    best = hi - lo + 1;
+                    bestStart = ProgressEntries.elementSecond(touches[lo]);
+                }
+                LiveDesign.Touch touch = loaded.design().touches.get(ProgressEntries.elementRef(touches[hi]));
+                if (touch != null) {
+                    mix[touch.stepPosition()][touch.human() ? 0 : 1]++;
+                }
+            }
+            if (best > cap) {
+                over.add(new Pressured(external, best, Instant.ofEpochSecond(bestStart), touches.length));
+            }
+        });
+        over.sort(Comparator.comparing(Pressured::maxInWindow).reversed().thenComparing(Pressured::prospect));
+        List<StepMix> steps = new ArrayList<>();
+        for (int i = 0; i < mix.length; i++) {
+            steps.add(new StepMix(loaded.design().stepKeys.get(i), mix[i][0], mix[i][1],
+                    mix[i][1] == 0 ? null : ConversionCalculator.round((double) mix[i][0] / mix[i][1])));
+        }
+        return new ContactPressureReport(loaded.journey().key, windowText, cap, over.size(),
+                List.copyOf(over.subList(0, Math.min(limit, over.size()))), steps);
+    }
+
+    @Transactional
+    public StaleReport stale(long teamId, String journeyKey, Instant asOf, double lateFactor, int limit) {
+        Loaded loaded = load(teamId, journeyKey);
+        long now = asOf.getEpochSecond();
+        List<StaleProspect> stale = new ArrayList<>();
+        List<LateFollowUp> late = new ArrayList<>();
+        scan(loaded, (external, entries, actions, touches, last) -> {
+            LiveDesign.Step current = null;
+            for (long entry : entries) {
+                if (ProgressEntries.epochSecond(entry) <= now) {
+                    LiveDesign.Step step = loaded.design().steps.get(ProgressEntries.ref(entry));
+                    current = step == null ? current : step;
+                }
+            }
+            if (current != null && current.staleAfterSeconds() > 0 && now - last > current.staleAfterSeconds()) {
+                stale.add(new StaleProspect(external, current.key(), Duration.ofSeconds(current.staleAfterSeconds()).toString(),
+                        Instant.ofEpochSecond(last), now - last));
+            }
+            for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, now)) {
+                long sla = o.action().slaSeconds();
+                if (o.answered() && sla > 0 && o.responseSeconds() > lateFactor * sla) {
+                    late.add(new LateFollowUp(external, o.action().key(), o.answeredBy(), Instant.ofEpochSecond(o.performedAt()),
+                            Instant.ofEpochSecond(o.answeredAt()), Duration.ofSeconds(sla).toString(), o.responseSeconds(),
+                            ConversionCalculator.round((double) o.responseSeconds() / sla)));
+                }
+            }
+        });
+        stale.sort(Comparator.comparing(StaleProspect::idleSeconds).reversed().thenComparing(StaleProspect::prospect));
+        late.sort(Comparator.comparing(LateFollowUp::slaMultiple).reversed().thenComparing(LateFollowUp::prospect));
+        return new StaleReport(loaded.journey().key, asOf, lateFactor, stale.size(),
+                List.copyOf(stale.subList(0, Math.min(limit, stale.size()))), late.size(),
+                List.copyOf(late.subList(0, Math.min(limit, late.size()))));
+    }
+
+    private Loaded load(long teamId, String key) {
+        JourneyEntity journey = journeys.findByKey(teamId, key)
+                .orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+        JourneyDocument doc = journeys.load(journey);
+        try {
+            return new Loaded(journey, new LiveDesign(doc, progress.refs(journey.id, 'S'), progress.refs(journey.id, 'A'),
+                    progress.refs(journey.id, 'T')));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void scan(Loaded loaded, ProgressStore.FullVisitor visitor) {
+        try {
+            progress.forEachProspectFully(loaded.journey().id, visitor);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encodeCursor(OpenAction last) {
+        String raw = last.performedAt().getEpochSecond() + "\n" + last.prospect() + "\n" + last.action();
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static OpenAction decodeCursor(String cursor) {
+        try {
+            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n", 3);
+            return new OpenAction(parts[1], parts[2], null, Instant.ofEpochSecond(Long.parseLong(parts[0])), null, null, null, null);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("cursor: not a cursor this API gave out",
+                    List.of(new FieldError("cursor", "use the nextCursor of the previous page")));
+        }
+    }
+}
