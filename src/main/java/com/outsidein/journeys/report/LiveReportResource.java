@@ -40,6 +40,8 @@ public class LiveReportResource {
     @Inject
     LiveReportService reports;
     @Inject
+    InsightReportService insights;
+    @Inject
     ReportsConfig limits;
     @Inject
     CurrentTeam team;
@@ -102,6 +104,26 @@ public class LiveReportResource {
             @QueryParam("lateFactor") @DefaultValue("3") @DecimalMin("1") double lateFactor,
             @Parameter(description = "Most rows per list, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return reports.stale(team.id(), journey, asOf(asOf), lateFactor, limit);
+    }
+
+    @GET
+    @Path("/transitions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "For each transition and condition: who met it while in the from step, advance rates with and without it, lift",
+            description = "A prospect is in the from step from its first entry until it next enters another step. "
+                    + "ATTRIBUTE_EQUALS compares the prospect's current attributes.")
+    public InsightReports.TransitionReport transitions(@PathParam("journey") String journey,
+            @Parameter(description = "As of this time; default now") @QueryParam("asOf") String asOf) {
+        return insights.transitions(team.id(), journey, asOf(asOf));
+    }
+
+    @GET
+    @Path("/data-quality")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Probable duplicate prospects (same email or name after normalising case, spacing and dots) and mangled values")
+    public InsightReports.DataQualityReport dataQuality(@PathParam("journey") String journey,
+            @Parameter(description = "Most rows per list, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return insights.dataQuality(team.id(), journey, limit);
     }
 
     private static Instant asOf(String text) {

@@ -1,0 +1,270 @@
+package com.outsidein.journeys.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outsidein.journeys.common.IsoDurations;
+import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.journey.ConditionDocument;
+import com.outsidein.journeys.journey.JourneyDocument;
+import com.outsidein.journeys.journey.JourneyEntity;
+import com.outsidein.journeys.journey.JourneyRepository;
+import com.outsidein.journeys.journey.Match;
+import com.outsidein.journeys.journey.TransitionDocument;
+import com.outsidein.journeys.report.InsightReports.ConditionEvidence;
+import com.outsidein.journeys.report.InsightReports.DataQualityReport;
+import com.outsidein.journeys.report.InsightReports.DuplicateGroup;
+import com.outsidein.journeys.report.InsightReports.MangledValue;
+import com.outsidein.journeys.report.InsightReports.TransitionEvidence;
+import com.outsidein.journeys.report.InsightReports.TransitionReport;
+
+/** Which conditions really precede a move, and whether the prospect data can be trusted. */
+@ApplicationScoped
+public class InsightReportService {
+
+    /** A word whose first letter is small and the rest capital: "dAVE". */
+    private static final Pattern INVERTED_WORD = Pattern.compile("^\\p{Ll}\\p{Lu}+$");
+    private static final List<String> NAME_ATTRIBUTES = List.of("name", "fullname", "full_name", "full-name");
+
+    @Inject
+    JourneyRepository journeys;
+    @Inject
+    ProgressStore progress;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public TransitionReport transitions(long teamId, String journeyKey, Instant asOf) {
+        JourneyEntity journey = journey(teamId, journeyKey);
+        JourneyDocument doc = journeys.load(journey);
+        try {
+            Map<String, Integer> stepRefs = progress.refs(journey.id, 'S');
+            Map<String, Integer> actionRefs = progress.refs(journey.id, 'A');
+            Map<String, Integer> touchRefs = progress.refs(journey.id, 'T');
+            int n = doc.transitions().size();
+            // per transition: [inFrom, advanced]; per condition and for the combination: [met, metAdvanced, notMet, notMetAdvanced]
+            long[][] totals = new long[n][2];
+            long[][][] evidence = new long[n][][];
+            for (int i = 0; i < n; i++) {
+                evidence[i] = new long[doc.transitions().get(i).conditions().size() + 1][4];
+            }
+            long now = asOf.getEpochSecond();
+            forEachProspect(journey.id, (external, entries, actions, touches, attributes) -> {
+                for (int i = 0; i < n; i++) {
+                    TransitionDocument t = doc.transitions().get(i);
+                    int from = stepRefs.get(t.from());
+                    int to = stepRefs.get(t.to());
+                    long entered = -1;
+                    long left = Long.MAX_VALUE;
+                    boolean advanced = false;
+                    for (long e : entries) {
+                        long at = ProgressEntries.epochSecond(e);
+                        if (at > now) {
+                            break;
+                        }
+                        int ref = ProgressEntries.ref(e);
+                        if (entered < 0) {
+                            if (ref == from) {
+                                entered = at;
+                            }
+                        } else {
+                            if (ref != from && left == Long.MAX_VALUE) {
+                                left = at;
+                            }
+                            if (ref == to) {
+                                advanced = true;
+                            }
+                        }
+                    }
+                    if (entered < 0) {
+                        continue;
+                    }
+                    totals[i][0]++;
+                    if (advanced) {
+                        totals[i][1]++;
+                    }
+                    boolean all = true;
+                    boolean any = false;
+                    for (int c = 0; c < t.conditions().size(); c++) {
+                        boolean met = met(t.conditions().get(c), entered, Math.min(left, now), actions, touches, attributes,
+                                actionRefs, touchRefs);
+                        all &= met;
+                        any |= met;
+                        count(evidence[i][c], met, advanced);
+                    }
+                    count(evidence[i][t.conditions().size()], t.match() == Match.ALL ? all : any, advanced);
+                }
+            }, doc.transitions().stream().anyMatch(t -> t.conditions().stream()
+                    .anyMatch(c -> c.type() == com.outsidein.journeys.journey.ConditionType.ATTRIBUTE_EQUALS)));
+            List<TransitionEvidence> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                TransitionDocument t = doc.transitions().get(i);
+                List<ConditionEvidence> conditions = new ArrayList<>();
+                for (int c = 0; c < t.conditions().size(); c++) {
+                    conditions.add(evidence(describe(t.conditions().get(c)), t.conditions().get(c).note(), evidence[i][c]));
+                }
+                out.add(new TransitionEvidence(t.from(), t.to(), t.match().name(), totals[i][0], totals[i][1],
+                        t.conditions().isEmpty() ? null : evidence(t.match() + " of the conditions", null,
+                                evidence[i][t.conditions().size()]), conditions));
+            }
+            return new TransitionReport(journey.key, asOf, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public DataQualityReport dataQuality(long teamId, String journeyKey, int limit) {
+        JourneyEntity journey = journey(teamId, journeyKey);
+        Map<String, List<String>> groups = new TreeMap<>();
+        List<MangledValue> mangled = new ArrayList<>();
+        try {
+            forEachProspect(journey.id, (external, entries, actions, touches, attributes) -> {
+                attributes.forEach((name, value) -> {
+                    String attribute = name.toLowerCase(Locale.ROOT);
+                    if (attribute.equals("email") || NAME_ATTRIBUTES.contains(attribute)) {
+                        String normalized = value.toLowerCase(Locale.ROOT).replaceAll("[\\s.]+", "");
+                        if (!normalized.isEmpty()) {
+                            groups.computeIfAbsent((attribute.equals("email") ? "email" : "name") + "\n" + normalized,
+                                    k -> new ArrayList<>()).add(external);
+                        }
+                    }
+                    String[] words = value.trim().split("\\s+");
+                    boolean inverted = words.length > 0 && !value.isBlank();
+                    for (String word : words) {
+                        inverted &= INVERTED_WORD.matcher(word).matches();
+                    }
+                    if (inverted) {
+                        StringBuilder fixed = new StringBuilder();
+                        for (String word : words) {
+                            fixed.append(fixed.length() == 0 ? "" : " ").append(word.substring(0, 1).toUpperCase(Locale.ROOT))
+                                    .append(word.substring(1).toLowerCase(Locale.ROOT));
+                        }
+                        mangled.add(new MangledValue(external, name, value, fixed.toString()));
+                    }
+                });
+            }, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<DuplicateGroup> duplicates = new ArrayList<>();
+        groups.forEach((key, prospects) -> {
+            if (prospects.size() > 1) {
+                String[] parts = key.split("\n", 2);
+                duplicates.add(new DuplicateGroup(parts[0], parts[1], prospects.stream().sorted().toList()));
+            }
+        });
+        duplicates.sort(Comparator.comparing((DuplicateGroup g) -> -g.prospects().size()).thenComparing(DuplicateGroup::normalized));
+        mangled.sort(Comparator.comparing(MangledValue::prospect).thenComparing(MangledValue::attribute));
+        return new DataQualityReport(journey.key, duplicates.size(), List.copyOf(duplicates.subList(0, Math.min(limit, duplicates.size()))),
+                mangled.size(), List.copyOf(mangled.subList(0, Math.min(limit, mangled.size()))));
+    }
+
+    private interface Visitor {
+        void visit(String external, long[] entries, long[] actions, long[] touches, Map<String, String> attributes);
+    }
+
+    private void forEachProspect(long journeyId, Visitor visitor, boolean withAttributes) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select external_id, array_to_string(entries, ','), array_to_string(actions, ','), array_to_string(touches, ','), "
+                        + (withAttributes ? "attributes::text" : "null") + " from prospect where journey_id = ?")) {
+            s.setLong(1, journeyId);
+            s.setFetchSize(20_000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    visitor.visit(rs.getString(1), ProgressStore.parse(rs.getString(2)), ProgressStore.parse(rs.getString(3)),
+                            ProgressStore.parse(rs.getString(4)), attributes(rs.getString(5)));
+                }
+            }
+        }
+    }
+
+    private Map<String, String> attributes(String text) {
+        if (text == null || text.equals("{}")) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, json.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean met(ConditionDocument condition, long entered, long left, long[] actions, long[] touches,
+            Map<String, String> attributes, Map<String, Integer> actionRefs, Map<String, Integer> touchRefs) {
+        return switch (condition.type()) {
+            case ACTION_PERFORMED -> countIn(actions, actionRefs.get(condition.action()), entered, left)
+                    >= (condition.minCount() == null ? 1 : condition.minCount());
+            case TOUCHPOINT_RECEIVED -> countIn(touches, touchRefs.get(condition.touchpoint()), entered, left) > 0;
+            case ATTRIBUTE_EQUALS -> condition.value().equals(attributes.get(condition.attribute()));
+            case TIME_IN_STEP_AT_LEAST -> left - entered >= IsoDurations.parsePositive(condition.duration()).orElseThrow().getSeconds();
+        };
+    }
+
+    /** Events of one element in [from, until). */
+    private static int countIn(long[] packed, Integer ref, long from, long until) {
+        if (ref == null) {
+            return 0;
+        }
+        int count = 0;
+        for (long p : packed) {
+            long at = ProgressEntries.elementSecond(p);
+            if (at >= until) {
+                break;
+            }
+            if (at >= from && ProgressEntries.elementRef(p) == ref) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void count(long[] counters, boolean met, boolean advanced) {
+        counters[met ? 0 : 2]++;
+        if (advanced) {
+            counters[met ? 1 : 3]++;
+        }
+    }
+
+    private static ConditionEvidence evidence(String condition, String note, long[] c) {
+        Double metRate = c[0] == 0 ? null : ConversionCalculator.round((double) c[1] / c[0]);
+        Double notMetRate = c[2] == 0 ? null : ConversionCalculator.round((double) c[3] / c[2]);
+        Double lift = c[0] == 0 || c[2] == 0 || c[3] == 0 ? null
+                : ConversionCalculator.round(((double) c[1] / c[0]) / ((double) c[3] / c[2]));
+        return new ConditionEvidence(condition, note, c[0], c[2], metRate, notMetRate, lift);
+    }
+
+    private static String describe(ConditionDocument c) {
+        return switch (c.type()) {
+            case ACTION_PERFORMED -> "ACTION_PERFORMED " + c.action() + (c.minCount() == null ? "" : " x" + c.minCount());
+            case TOUCHPOINT_RECEIVED -> "TOUCHPOINT_RECEIVED " + c.touchpoint();
+            case ATTRIBUTE_EQUALS -> "ATTRIBUTE_EQUALS " + c.attribute() + "=" + c.value();
+            case TIME_IN_STEP_AT_LEAST -> "TIME_IN_STEP_AT_LEAST " + c.duration();
+        };
+    }
+
+    private JourneyEntity journey(long teamId, String key) {
+        return journeys.findByKey(teamId, key).orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+    }
+}
