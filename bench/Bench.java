@@ -61,7 +61,17 @@ public class Bench {
     }
 
     /** One generated event; the same seed and prospect index always give the same events. */
-    record Event(UUID id, String prospect, int type, String element, long epochSecond) {
+    record Event(UUID id, String prospect, int type, String element, long epochSecond, String attributes) {
+    }
+
+    /** Attributes as a CRM form sends them: some people sign up twice, some forms invert the casing. */
+    String attributesOf(int p, SplittableRandom random) {
+        int person = p % 50 == 49 ? p - 1 : p;
+        String first = "Person" + person;
+        String email = p % 50 == 49 ? "Person." + person + "@Example.com" : "person" + person + "@example.com";
+        String name = random.nextInt(100) == 0 ? "pERSON nUMBER" : first + " Number";
+        String role = new String[] { "cro", "cfo", "it" }[random.nextInt(3)];
+        return "{\"email\":\"" + email + "\",\"name\":\"" + name + "\",\"role\":\"" + role + "\"}";
     }
 
     List<Event> eventsOf(int p) {
@@ -74,15 +84,15 @@ public class Bench {
             if (s == 3 && random.nextDouble() < 0.3) {
                 continue; // optional step skipped
             }
-            events.add(new Event(uuid(p, counter++), prospect, 1, STEPS[s], t));
+            events.add(new Event(uuid(p, counter++), prospect, 1, STEPS[s], t, s == 0 ? attributesOf(p, random) : null));
             if (random.nextDouble() < 0.05) {
-                events.add(new Event(uuid(p, counter++), prospect, 1, STEPS[s], t + 3_600 + random.nextInt(86_400)));
+                events.add(new Event(uuid(p, counter++), prospect, 1, STEPS[s], t + 3_600 + random.nextInt(86_400), null));
             }
             int extras = 2 + random.nextInt(5);
             for (int x = 0; x < extras; x++) {
                 boolean action = random.nextBoolean();
                 events.add(new Event(uuid(p, counter++), prospect, action ? 2 : 3,
-                        (action ? "act-" : "tp-") + s, t + random.nextInt(3 * 86_400)));
+                        (action ? "act-" : "tp-") + s, t + random.nextInt(3 * 86_400), null));
             }
             if (s == STEPS.length - 1 || random.nextDouble() > CONTINUE[s]) {
                 break;
@@ -151,6 +161,14 @@ public class Bench {
             log(String.format(Locale.ROOT, "report  LEFT JOIN LATERAL funnel:     median %8.1f ms (%s)", lateral[lateral.length / 2], fmtMs(lateral)));
             log(String.format(Locale.ROOT, "report  LATERAL / HTTP = %.1fx (target >= 10x); count(*) / HTTP = %.2f (target >= 1); HTTP target < 1000 ms",
                     lateral[lateral.length / 2] / api[api.length / 2], countScan[countScan.length / 2] / api[api.length / 2]));
+            String reports = base + "/api/v1/journeys/" + journey + "/reports/";
+            String asOf = "asOf=2026-03-01T00:00:00Z";
+            for (String live : List.of("responses?from=" + from + "&to=" + to + "&" + asOf, "responses/open?" + asOf,
+                    "contact-pressure?window=P7D&cap=8", "stale?" + asOf, "transitions?" + asOf, "data-quality")) {
+                double[] ms = time(3, () -> get(reports + live));
+                log(String.format(Locale.ROOT, "live    %-34s median %8.1f ms (%s; target < 2000 ms)",
+                        live.replaceAll("\\?.*", ""), ms[1], fmtMs(ms)));
+            }
         }
     }
 
@@ -158,18 +176,31 @@ public class Bench {
         StringBuilder steps = new StringBuilder();
         for (int s = 0; s < STEPS.length; s++) {
             steps.append(s == 0 ? "" : ",").append("{\"key\":\"").append(STEPS[s]).append("\",\"name\":\"Step ").append(s + 1)
-                    .append("\",\"optional\":").append(s == 3).append(",\"touchpoints\":[{\"key\":\"tp-").append(s)
+                    .append("\",\"optional\":").append(s == 3).append(",\"staleAfter\":\"P30D\",\"touchpoints\":[{\"key\":\"tp-").append(s)
                     .append("\",\"name\":\"Touch\",\"channel\":\"EMAIL\",\"mode\":\"HUMAN\",\"owner\":\"Team\"}],")
                     .append("\"actions\":[{\"key\":\"act-").append(s).append("\",\"name\":\"Act\",\"expectsResponse\":true,")
                     .append("\"responseSla\":\"P1D\",\"respondedBy\":[\"tp-").append(s).append("\"]}]}");
         }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/journeys/" + key))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark\",\"steps\":[" + steps + "]}")).build(),
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark\",\"steps\":[" + steps + "],\"transitions\":["
+                        + transitions() + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(response.body());
         }
+    }
+
+    static String transitions() {
+        StringBuilder out = new StringBuilder();
+        for (int s = 0; s + 1 < STEPS.length; s++) {
+            out.append(s == 0 ? "" : ",").append("{\"from\":\"").append(STEPS[s]).append("\",\"to\":\"").append(STEPS[s + 1])
+                    .append("\",\"match\":\"ANY\",\"conditions\":[{\"type\":\"ACTION_PERFORMED\",\"action\":\"act-").append(s)
+                    .append("\"},{\"type\":\"TOUCHPOINT_RECEIVED\",\"touchpoint\":\"tp-").append(s)
+                    .append("\"},{\"type\":\"TIME_IN_STEP_AT_LEAST\",\"duration\":\"P3D\"},")
+                    .append("{\"type\":\"ATTRIBUTE_EQUALS\",\"attribute\":\"role\",\"value\":\"cro\"}]}");
+        }
+        return out.toString();
     }
 
     /** Posts the events of prospects [from, to) in batches from several clients; answers events per second. */
@@ -215,7 +246,11 @@ public class Bench {
         json.append("{\"id\":\"").append(e.id()).append("\",\"prospect\":\"").append(e.prospect()).append("\",\"type\":\"")
                 .append(e.type() == 1 ? "STEP_ENTERED\",\"step\":\"" : e.type() == 2 ? "ACTION_PERFORMED\",\"action\":\""
                         : "TOUCHPOINT_DELIVERED\",\"touchpoint\":\"")
-                .append(e.element()).append("\",\"occurredAt\":\"").append(Instant.ofEpochSecond(e.epochSecond())).append("\"}");
+                .append(e.element()).append("\",\"occurredAt\":\"").append(Instant.ofEpochSecond(e.epochSecond())).append('"');
+        if (e.attributes() != null) {
+            json.append(",\"attributes\":").append(e.attributes());
+        }
+        json.append('}');
     }
 
     void post(String journey, String body) {
@@ -248,7 +283,8 @@ public class Bench {
             for (Event e : eventsOf(p)) {
                 rows.append(journeyId).append('\t').append(e.id()).append('\t').append(firstId + (p - from)).append('\t')
                         .append(e.type()).append('\t').append(e.element()).append('\t')
-                        .append(Instant.ofEpochSecond(e.epochSecond())).append("\t\\N\n");
+                        .append(Instant.ofEpochSecond(e.epochSecond())).append('\t')
+                        .append(e.attributes() == null ? "\\N" : e.attributes().replace("\\", "\\\\")).append('\n');
                 n++;
             }
         }

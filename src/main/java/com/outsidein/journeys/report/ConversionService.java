@@ -40,13 +40,12 @@ public class ConversionService {
         JourneyDocument doc = journeys.load(journey);
         try {
             List<ConversionCalculator.StepSpec> steps = progress.steps(journey.id, doc);
-            List<ConversionCalculator> partitions = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, limits.parallelism()); i++) {
-                partitions.add(new ConversionCalculator(steps, parameters));
-            }
-            progress.forEachProspectInParallel(journey.id, parameters.breakdown(), partitions.stream()
-                    .<ProgressStore.ProspectVisitor>map(c -> (id, external, entries, segment) -> c.add(entries, segment))
-                    .toList());
+            String breakdown = parameters.breakdown();
+            List<ConversionCalculator> partitions = progress.scan(journey.id,
+                    "array_to_string(entries, ','), " + (breakdown == null ? "null" : "attributes ->> ?"),
+                    breakdown == null ? List.of() : List.of(breakdown), "cardinality(entries) > 0",
+                    () -> new ConversionCalculator(steps, parameters),
+                    (calculator, row) -> calculator.add(ProgressStore.parse(row.getString(1)), row.getString(2)));
             ConversionCalculator calculator = partitions.get(0);
             partitions.subList(1, partitions.size()).forEach(calculator::merge);
             List<ConversionReport.Funnel> result = calculator.funnels();

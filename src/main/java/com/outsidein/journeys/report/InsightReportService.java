@@ -64,13 +64,11 @@ public class InsightReportService {
             Map<String, Integer> touchRefs = progress.refs(journey.id, 'T');
             int n = doc.transitions().size();
             // per transition: [inFrom, advanced]; per condition and for the combination: [met, metAdvanced, notMet, notMetAdvanced]
-            long[][] totals = new long[n][2];
-            long[][][] evidence = new long[n][][];
-            for (int i = 0; i < n; i++) {
-                evidence[i] = new long[doc.transitions().get(i).conditions().size() + 1][4];
-            }
             long now = asOf.getEpochSecond();
-            forEachProspect(journey.id, (external, entries, actions, touches, attributes) -> {
+            List<EvidenceTally> tallies = scan(journey.id, () -> new EvidenceTally(doc),
+                    (tally, external, entries, actions, touches, attributes) -> {
+                long[][] totals = tally.totals;
+                long[][][] evidence = tally.evidence;
                 for (int i = 0; i < n; i++) {
                     TransitionDocument t = doc.transitions().get(i);
                     int from = stepRefs.get(t.from());
@@ -117,6 +115,10 @@ public class InsightReportService {
                 }
             }, doc.transitions().stream().anyMatch(t -> t.conditions().stream()
                     .anyMatch(c -> c.type() == com.outsidein.journeys.journey.ConditionType.ATTRIBUTE_EQUALS)));
+            EvidenceTally total = tallies.get(0);
+            tallies.subList(1, tallies.size()).forEach(total::merge);
+            long[][] totals = total.totals;
+            long[][][] evidence = total.evidence;
             List<TransitionEvidence> out = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 TransitionDocument t = doc.transitions().get(i);
@@ -140,13 +142,15 @@ public class InsightReportService {
         Map<String, List<String>> groups = new TreeMap<>();
         List<MangledValue> mangled = new ArrayList<>();
         try {
-            forEachProspect(journey.id, (external, entries, actions, touches, attributes) -> {
+            for (QualityTally tally : scan(journey.id, QualityTally::new, (mine, external, entries, actions, touches, attributes) -> {
+                Map<String, List<String>> groupsOfPartition = mine.groups;
+                List<MangledValue> mangledOfPartition = mine.mangled;
                 attributes.forEach((name, value) -> {
                     String attribute = name.toLowerCase(Locale.ROOT);
                     if (attribute.equals("email") || NAME_ATTRIBUTES.contains(attribute)) {
                         String normalized = value.toLowerCase(Locale.ROOT).replaceAll("[\\s.]+", "");
                         if (!normalized.isEmpty()) {
-                            groups.computeIfAbsent((attribute.equals("email") ? "email" : "name") + "\n" + normalized,
+                            groupsOfPartition.computeIfAbsent((attribute.equals("email") ? "email" : "name") + "\n" + normalized,
                                     k -> new ArrayList<>()).add(external);
                         }
                     }
@@ -161,10 +165,13 @@ public class InsightReportService {
                             fixed.append(fixed.length() == 0 ? "" : " ").append(word.substring(0, 1).toUpperCase(Locale.ROOT))
                                     .append(word.substring(1).toLowerCase(Locale.ROOT));
                         }
-                        mangled.add(new MangledValue(external, name, value, fixed.toString()));
+                        mangledOfPartition.add(new MangledValue(external, name, value, fixed.toString()));
                     }
                 });
-            }, true);
+            }, true)) {
+                tally.groups.forEach((key, prospects) -> groups.computeIfAbsent(key, k -> new ArrayList<>()).addAll(prospects));
+                mangled.addAll(tally.mangled);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -181,23 +188,52 @@ public class InsightReportService {
                 mangled.size(), List.copyOf(mangled.subList(0, Math.min(limit, mangled.size()))));
     }
 
-    private interface Visitor {
-        void visit(String external, long[] entries, long[] actions, long[] touches, Map<String, String> attributes);
+    /** One prospect's packed progress and attributes, handed to a partition's accumulator. */
+    private interface ProspectConsumer<A> {
+        void accept(A accumulator, String external, long[] entries, long[] actions, long[] touches,
+                Map<String, String> attributes);
     }
 
-    private void forEachProspect(long journeyId, Visitor visitor, boolean withAttributes) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select external_id, array_to_string(entries, ','), array_to_string(actions, ','), array_to_string(touches, ','), "
-                        + (withAttributes ? "attributes::text" : "null") + " from prospect where journey_id = ?")) {
-            s.setLong(1, journeyId);
-            s.setFetchSize(20_000);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    visitor.visit(rs.getString(1), ProgressStore.parse(rs.getString(2)), ProgressStore.parse(rs.getString(3)),
-                            ProgressStore.parse(rs.getString(4)), attributes(rs.getString(5)));
+    private <A> List<A> scan(long journeyId, java.util.function.Supplier<A> accumulator, ProspectConsumer<A> consumer,
+            boolean withAttributes) throws SQLException {
+        return progress.scan(journeyId, "external_id, array_to_string(entries, ','), array_to_string(actions, ','), "
+                + "array_to_string(touches, ','), " + (withAttributes ? "attributes::text" : "null"), List.of(), null,
+                accumulator, (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.parse(row.getString(2)),
+                        ProgressStore.parse(row.getString(3)), ProgressStore.parse(row.getString(4)),
+                        attributes(row.getString(5))));
+    }
+
+    /** A partition's transition counts: [inFrom, advanced] per transition; [met, metAdvanced, notMet, notMetAdvanced] per condition. */
+    private static final class EvidenceTally {
+        final long[][] totals;
+        final long[][][] evidence;
+
+        EvidenceTally(JourneyDocument doc) {
+            int n = doc.transitions().size();
+            totals = new long[n][2];
+            evidence = new long[n][][];
+            for (int i = 0; i < n; i++) {
+                evidence[i] = new long[doc.transitions().get(i).conditions().size() + 1][4];
+            }
+        }
+
+        void merge(EvidenceTally other) {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i][0] += other.totals[i][0];
+                totals[i][1] += other.totals[i][1];
+                for (int c = 0; c < evidence[i].length; c++) {
+                    for (int k = 0; k < 4; k++) {
+                        evidence[i][c][k] += other.evidence[i][c][k];
+                    }
                 }
             }
         }
+    }
+
+    /** A partition's normalised-identity groups and mangled values. */
+    private static final class QualityTally {
+        final Map<String, List<String>> groups = new java.util.HashMap<>();
+        final List<MangledValue> mangled = new ArrayList<>();
     }
 
     private Map<String, String> attributes(String text) {

@@ -33,9 +33,10 @@ final class LiveDesign {
     record Step(String key, int position, long staleAfterSeconds) {
     }
 
-    final Map<Integer, Action> actions = new HashMap<>();
-    final Map<Integer, Touch> touches = new HashMap<>();
-    final Map<Integer, Step> steps = new HashMap<>();
+    /** Indexed by ref; null where a ref belongs to an element no longer in the design. */
+    final Action[] actions = new Action[1 << com.outsidein.journeys.event.ProgressEntries.ELEMENT_REF_BITS];
+    final Touch[] touches = new Touch[1 << com.outsidein.journeys.event.ProgressEntries.ELEMENT_REF_BITS];
+    final Step[] steps = new Step[1 << com.outsidein.journeys.event.ProgressEntries.REF_BITS];
     final List<String> stepKeys = new ArrayList<>();
     final List<ActionDocument> responseActions = new ArrayList<>();
 
@@ -45,12 +46,12 @@ final class LiveDesign {
         for (int i = 0; i < doc.steps().size(); i++) {
             StepDocument step = doc.steps().get(i);
             stepKeys.add(step.key());
-            steps.put(stepRefs.get(step.key()), new Step(step.key(), i,
+            steps[stepRefs.get(step.key())] = (new Step(step.key(), i,
                     step.staleAfter() == null ? -1 : IsoDurations.parsePositive(step.staleAfter()).orElseThrow().getSeconds()));
             for (TouchpointDocument t : step.touchpoints()) {
                 Touch touch = new Touch(touchRefs.get(t.key()), t.key(), step.key(), i, t.mode() == Mode.HUMAN,
                         t.owner() == null || t.owner().isBlank() ? null : t.owner());
-                touches.put(touch.ref(), touch);
+                touches[touch.ref()] = touch;
                 touchByKey.put(t.key(), touch);
             }
         }
@@ -65,9 +66,9 @@ final class LiveDesign {
                         owners.add(touch.owner());
                     }
                 }
-                actions.put(actionRefs.get(a.key()), new Action(a.key(), step.key(), a.expectsResponse(),
+                actions[actionRefs.get(a.key())] = new Action(a.key(), step.key(), a.expectsResponse(),
                         a.responseSla() == null ? -1 : IsoDurations.parsePositive(a.responseSla()).orElseThrow().getSeconds(),
-                        a.requiresHuman(), responders, owners));
+                        a.requiresHuman(), responders, owners);
                 if (a.expectsResponse()) {
                     responseActions.add(a);
                 }

@@ -50,25 +50,25 @@ public class LiveReportService {
         long end = to.getEpochSecond();
         Map<String, long[]> counts = new HashMap<>();
         Map<String, ConversionCalculator.LongList> times = new HashMap<>();
-        scan(loaded, (external, entries, actions, touches, last) -> {
+        for (ResponseTally tally : scan(loaded, ResponseTally::new, (mine, external, entries, actions, touches, last) -> {
             for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
-                if (o.performedAt() < start || o.performedAt() >= end) {
-                    continue;
-                }
-                long[] c = counts.computeIfAbsent(o.action().key(), k -> new long[4]);
-                c[0]++;
-                if (!o.answered()) {
-                    c[3]++;
-                } else {
-                    c[o.late() ? 2 : 1]++;
-                    times.computeIfAbsent(o.action().key(), k -> new ConversionCalculator.LongList()).add(o.responseSeconds());
+                if (o.performedAt() >= start && o.performedAt() < end) {
+                    mine.add(o);
                 }
             }
-        });
+        })) {
+            tally.counts.forEach((key, c) -> {
+                long[] total = counts.computeIfAbsent(key, k -> new long[4]);
+                for (int i = 0; i < 4; i++) {
+                    total[i] += c[i];
+                }
+            });
+            tally.times.forEach((key, list) -> times.computeIfAbsent(key, k -> new ConversionCalculator.LongList()).addAll(list));
+        }
         List<ActionResponses> rows = new ArrayList<>();
         for (ActionDocument a : loaded.design().responseActions) {
-            LiveDesign.Action action = loaded.design().actions.values().stream().filter(x -> x.key().equals(a.key()))
-                    .findFirst().orElseThrow();
+            LiveDesign.Action action = java.util.Arrays.stream(loaded.design().actions)
+                    .filter(x -> x != null && x.key().equals(a.key())).findFirst().orElseThrow();
             long[] c = counts.getOrDefault(a.key(), new long[4]);
             ConversionCalculator.LongList answered = times.get(a.key());
             ConversionReport.TimeToConvert summary = answered == null ? null : answered.summary();
@@ -82,17 +82,17 @@ public class LiveReportService {
     public OpenResponses open(long teamId, String journeyKey, Instant asOf, String cursor, int limit) {
         Loaded loaded = load(teamId, journeyKey);
         List<OpenAction> open = new ArrayList<>();
-        scan(loaded, (external, entries, actions, touches, last) -> {
+        scan(loaded, ArrayList<OpenAction>::new, (mine, external, entries, actions, touches, last) -> {
             for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
                 if (!o.answered()) {
                     long sla = o.action().slaSeconds();
                     Instant due = sla < 0 ? null : Instant.ofEpochSecond(o.performedAt() + sla);
-                    open.add(new OpenAction(external, o.action().key(), o.action().step(), Instant.ofEpochSecond(o.performedAt()),
+                    mine.add(new OpenAction(external, o.action().key(), o.action().step(), Instant.ofEpochSecond(o.performedAt()),
                             sla < 0 ? null : Duration.ofSeconds(sla).toString(), due,
                             due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), o.action().owners()));
                 }
             }
-        });
+        }).forEach(open::addAll);
         Comparator<OpenAction> oldestFirst = Comparator.comparing(OpenAction::performedAt)
                 .thenComparing(OpenAction::prospect).thenComparing(OpenAction::action);
         open.sort(oldestFirst);
@@ -116,8 +116,9 @@ public class LiveReportService {
         Loaded loaded = load(teamId, journeyKey);
         long w = window.getSeconds();
         List<Pressured> over = new ArrayList<>();
-        long[][] mix = new long[loaded.design().stepKeys.size()][2];
-        scan(loaded, (external, entries, actions, touches, last) -> {
+        int stepCount = loaded.design().stepKeys.size();
+        long[][] mix = new long[stepCount][2];
+        for (PressureTally tally : scan(loaded, () -> new PressureTally(stepCount), (mine, external, entries, actions, touches, last) -> {
             int best = 0;
             long bestStart = 0;
             int lo = 0;
@@ -130,15 +131,21 @@ public class LiveReportService {
                     best = hi - lo + 1;
                     bestStart = ProgressEntries.elementSecond(touches[lo]);
                 }
-                LiveDesign.Touch touch = loaded.design().touches.get(ProgressEntries.elementRef(touches[hi]));
+                LiveDesign.Touch touch = loaded.design().touches[ProgressEntries.elementRef(touches[hi])];
                 if (touch != null) {
-                    mix[touch.stepPosition()][touch.human() ? 0 : 1]++;
+                    mine.mix[touch.stepPosition()][touch.human() ? 0 : 1]++;
                 }
             }
             if (best > cap) {
-                over.add(new Pressured(external, best, Instant.ofEpochSecond(bestStart), touches.length));
+                mine.over.add(new Pressured(external, best, Instant.ofEpochSecond(bestStart), touches.length));
             }
-        });
+        })) {
+            over.addAll(tally.over);
+            for (int i = 0; i < stepCount; i++) {
+                mix[i][0] += tally.mix[i][0];
+                mix[i][1] += tally.mix[i][1];
+            }
+        }
         over.sort(Comparator.comparing(Pressured::maxInWindow).reversed().thenComparing(Pressured::prospect));
         List<StepMix> steps = new ArrayList<>();
         for (int i = 0; i < mix.length; i++) {
@@ -155,27 +162,30 @@ public class LiveReportService {
         long now = asOf.getEpochSecond();
         List<StaleProspect> stale = new ArrayList<>();
         List<LateFollowUp> late = new ArrayList<>();
-        scan(loaded, (external, entries, actions, touches, last) -> {
+        for (StaleTally tally : scan(loaded, StaleTally::new, (mine, external, entries, actions, touches, last) -> {
             LiveDesign.Step current = null;
             for (long entry : entries) {
                 if (ProgressEntries.epochSecond(entry) <= now) {
-                    LiveDesign.Step step = loaded.design().steps.get(ProgressEntries.ref(entry));
+                    LiveDesign.Step step = loaded.design().steps[ProgressEntries.ref(entry)];
                     current = step == null ? current : step;
                 }
             }
             if (current != null && current.staleAfterSeconds() > 0 && now - last > current.staleAfterSeconds()) {
-                stale.add(new StaleProspect(external, current.key(), Duration.ofSeconds(current.staleAfterSeconds()).toString(),
+                mine.stale.add(new StaleProspect(external, current.key(), Duration.ofSeconds(current.staleAfterSeconds()).toString(),
                         Instant.ofEpochSecond(last), now - last));
             }
             for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, now)) {
                 long sla = o.action().slaSeconds();
                 if (o.answered() && sla > 0 && o.responseSeconds() > lateFactor * sla) {
-                    late.add(new LateFollowUp(external, o.action().key(), o.answeredBy(), Instant.ofEpochSecond(o.performedAt()),
+                    mine.late.add(new LateFollowUp(external, o.action().key(), o.answeredBy(), Instant.ofEpochSecond(o.performedAt()),
                             Instant.ofEpochSecond(o.answeredAt()), Duration.ofSeconds(sla).toString(), o.responseSeconds(),
                             ConversionCalculator.round((double) o.responseSeconds() / sla)));
                 }
             }
-        });
+        })) {
+            stale.addAll(tally.stale);
+            late.addAll(tally.late);
+        }
         stale.sort(Comparator.comparing(StaleProspect::idleSeconds).reversed().thenComparing(StaleProspect::prospect));
         late.sort(Comparator.comparing(LateFollowUp::slaMultiple).reversed().thenComparing(LateFollowUp::prospect));
         return new StaleReport(loaded.journey().key, asOf, lateFactor, stale.size(),
@@ -195,12 +205,54 @@ public class LiveReportService {
         }
     }
 
-    private void scan(Loaded loaded, ProgressStore.FullVisitor visitor) {
+    /** One prospect's whole packed progress, handed to a partition's accumulator. */
+    private interface ProspectConsumer<A> {
+        void accept(A accumulator, String externalId, long[] entries, long[] actions, long[] touches, long lastEventAt);
+    }
+
+    private <A> List<A> scan(Loaded loaded, java.util.function.Supplier<A> accumulator, ProspectConsumer<A> consumer) {
         try {
-            progress.forEachProspectFully(loaded.journey().id, visitor);
+            return progress.scan(loaded.journey().id, "external_id, array_to_string(entries, ','), "
+                    + "array_to_string(actions, ','), array_to_string(touches, ','), extract(epoch from last_event_at)::bigint",
+                    List.of(), null, accumulator,
+                    (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.parse(row.getString(2)),
+                            ProgressStore.parse(row.getString(3)), ProgressStore.parse(row.getString(4)), row.getLong(5)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A partition's counts per action key: performed, in SLA, late, unanswered; and response times. */
+    private static final class ResponseTally {
+        final Map<String, long[]> counts = new HashMap<>();
+        final Map<String, ConversionCalculator.LongList> times = new HashMap<>();
+
+        void add(ResponseMatcher.Outcome o) {
+            long[] c = counts.computeIfAbsent(o.action().key(), k -> new long[4]);
+            c[0]++;
+            if (!o.answered()) {
+                c[3]++;
+            } else {
+                c[o.late() ? 2 : 1]++;
+                times.computeIfAbsent(o.action().key(), k -> new ConversionCalculator.LongList()).add(o.responseSeconds());
+            }
+        }
+    }
+
+    /** A partition's over-the-cap prospects and human/automated deliveries per step. */
+    private static final class PressureTally {
+        final List<Pressured> over = new ArrayList<>();
+        final long[][] mix;
+
+        PressureTally(int steps) {
+            mix = new long[steps][2];
+        }
+    }
+
+    /** A partition's stale prospects and late follow-ups. */
+    private static final class StaleTally {
+        final List<StaleProspect> stale = new ArrayList<>();
+        final List<LateFollowUp> late = new ArrayList<>();
     }
 
     private static String encodeCursor(OpenAction last) {

@@ -59,17 +59,24 @@ public class ProgressStore {
         }
     }
 
+    /** Reads the selected columns of one prospect row into a partition's accumulator. */
+    public interface RowHandler<A> {
+        void handle(A accumulator, ResultSet row) throws SQLException;
+    }
+
     /**
-     * Visits every prospect that entered any step, split over {@code partitions} connections that read
-     * one exported snapshot, so the report sees one consistent state and both cores work. Each
-     * partition gets its own visitor from {@code visitors}; the caller merges what they gathered.
+     * Reads every prospect row of a journey, split over {@link ReportsConfig#parallelism()} connections
+     * that share one exported snapshot, so a report sees one consistent state and every core works.
+     * Each partition fills its own accumulator; the caller merges them.
+     *
+     * @param columns the select list; its {@code ?} are bound to {@code columnParameters}
      */
-    public void forEachProspectInParallel(long journeyId, String breakdown, List<ProspectVisitor> visitors)
-            throws SQLException {
-        int partitions = visitors.size();
-        if (partitions == 1) {
-            forEachProspect(journeyId, breakdown, false, 0, visitors.get(0));
-            return;
+    public <A> List<A> scan(long journeyId, String columns, List<String> columnParameters, String filter,
+            java.util.function.Supplier<A> accumulator, RowHandler<A> handler) throws SQLException {
+        int partitions = Math.max(1, limits.parallelism());
+        List<A> accumulators = new java.util.ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            accumulators.add(accumulator.get());
         }
         String snapshot;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -77,12 +84,15 @@ public class ProgressStore {
             rs.next();
             snapshot = rs.getString(1);
         }
+        String sql = "select " + columns + " from prospect where journey_id = ? and id % ? = ?"
+                + (filter == null ? "" : " and " + filter);
         List<java.util.concurrent.CompletableFuture<Void>> work = new java.util.ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             int partition = p;
             work.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
-                    scanPartition(journeyId, breakdown, snapshot, partition, partitions, visitors.get(partition));
+                    scanPartition(sql, columnParameters, journeyId, snapshot, partition, partitions,
+                            accumulators.get(partition), handler);
                 } catch (SQLException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
@@ -91,11 +101,12 @@ public class ProgressStore {
         try {
             java.util.concurrent.CompletableFuture.allOf(work.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
         } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+            if (e.getCause() instanceof SQLException sqlException) {
+                throw sqlException;
             }
             throw e;
         }
+        return accumulators;
     }
 
     private static final java.util.concurrent.ExecutorService REPORT_THREADS = java.util.concurrent.Executors
@@ -105,8 +116,8 @@ public class ProgressStore {
                 return thread;
             });
 
-    private void scanPartition(long journeyId, String breakdown, String snapshot, int partition, int partitions,
-            ProspectVisitor visitor) throws SQLException {
+    private <A> void scanPartition(String sql, List<String> columnParameters, long journeyId, String snapshot,
+            int partition, int partitions, A accumulator, RowHandler<A> handler) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -115,12 +126,10 @@ public class ProgressStore {
                 s.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
                 s.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
             }
-            String sql = "select array_to_string(entries, ','), " + (breakdown == null ? "null" : "attributes ->> ?")
-                    + " from prospect where journey_id = ? and id % ? = ? and cardinality(entries) > 0";
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = 1;
-                if (breakdown != null) {
-                    s.setString(i++, breakdown);
+                for (String parameter : columnParameters) {
+                    s.setString(i++, parameter);
                 }
                 s.setLong(i++, journeyId);
                 s.setInt(i++, partitions);
@@ -128,7 +137,7 @@ public class ProgressStore {
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        visitor.visit(0, null, parse(rs.getString(1)), rs.getString(2));
+                        handler.handle(accumulator, rs);
                     }
                 }
             } finally {
@@ -163,31 +172,6 @@ public class ProgressStore {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         visitor.visit(rs.getLong(1), rs.getString(2), parse(rs.getString(3)), rs.getString(4));
-                    }
-                }
-            }
-        }
-    }
-
-    /** A prospect's whole packed progress, for the response, pressure and stale reports. */
-    public interface FullVisitor {
-        void visit(String externalId, long[] entries, long[] actions, long[] touches, long lastEventAt);
-    }
-
-    public void forEachProspectFully(long journeyId, FullVisitor visitor) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            try (Statement timeout = c.createStatement()) {
-                timeout.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
-            }
-            try (PreparedStatement s = c.prepareStatement("select external_id, array_to_string(entries, ','), "
-                    + "array_to_string(actions, ','), array_to_string(touches, ','), "
-                    + "extract(epoch from last_event_at)::bigint from prospect where journey_id = ?")) {
-                s.setLong(1, journeyId);
-                s.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        visitor.visit(rs.getString(1), parse(rs.getString(2)), parse(rs.getString(3)),
-                                parse(rs.getString(4)), rs.getLong(5));
                     }
                 }
             }

@@ -45,13 +45,13 @@ final class ResponseMatcher {
             }
             if (actionAt <= touchAt) {
                 int ref = ProgressEntries.elementRef(actions[a++]);
-                LiveDesign.Action action = design.actions.get(ref);
+                LiveDesign.Action action = design.actions[ref];
                 if (action != null && action.expectsResponse()) {
                     waiting.add(outcomes.size());
                     outcomes.add(new Outcome(ref, action, actionAt, -1, null));
                 }
             } else {
-                LiveDesign.Touch touch = design.touches.get(ProgressEntries.elementRef(touches[t++]));
+                LiveDesign.Touch touch = design.touches[ProgressEntries.elementRef(touches[t++])];
                 for (Iterator<Integer> it = waiting.iterator(); it.hasNext();) {
                     int index = it.next();
                     Outcome open = outcomes.get(index);
