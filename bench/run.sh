@@ -16,7 +16,7 @@ data=$(mktemp -d /tmp/journeys-bench-XXXX)
 port=18080
 java -Xmx2g -Djourneys.embedded.data-dir="$data" -Dquarkus.http.port=$port -jar target/quarkus-app/quarkus-run.jar > "$data.log" 2>&1 &
 app=$!
-trap 'code=$?; kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data" "$data.log"; exit $code' EXIT
+trap 'code=$?; kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$data" "$data.log"; exit $code' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
 pgport=$(sed -n 4p "$data/postmaster.pid")
 java -Xmx4g -cp "$driver" bench/Bench.java "http://localhost:$port" "jdbc:postgresql://localhost:$pgport/postgres" "$prospects" "$seed"

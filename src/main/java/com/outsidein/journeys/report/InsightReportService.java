@@ -10,8 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
+
 
 import javax.sql.DataSource;
 
@@ -41,18 +40,14 @@ import com.outsidein.journeys.report.InsightReports.TransitionReport;
 @ApplicationScoped
 public class InsightReportService {
 
-    /** A word whose first letter is small and the rest capital: "dAVE". */
-    private static final Pattern INVERTED_WORD = Pattern.compile("^\\p{Ll}\\p{Lu}+$");
-    private static final List<String> NAME_ATTRIBUTES = List.of("name", "fullname", "full_name", "full-name");
-
     @Inject
     JourneyRepository journeys;
     @Inject
     ProgressStore progress;
     @Inject
-    DataSource dataSource;
-    @Inject
     ObjectMapper json;
+    @Inject
+    DataSource dataSource;
 
     @Transactional
     public TransitionReport transitions(long teamId, String journeyKey, Instant asOf) {
@@ -136,56 +131,63 @@ public class InsightReportService {
         }
     }
 
+    /**
+     * Duplicates and inverted casing are found by PostgreSQL over the attributes (one grouping and one
+     * regular-expression scan), so only the findings travel, not a million attribute documents.
+     */
     @Transactional
     public DataQualityReport dataQuality(long teamId, String journeyKey, int limit) {
         JourneyEntity journey = journey(teamId, journeyKey);
-        Map<String, List<String>> groups = new TreeMap<>();
+        List<DuplicateGroup> duplicates = new ArrayList<>();
         List<MangledValue> mangled = new ArrayList<>();
-        try {
-            for (QualityTally tally : scan(journey.id, QualityTally::new, (mine, external, entries, actions, touches, attributes) -> {
-                Map<String, List<String>> groupsOfPartition = mine.groups;
-                List<MangledValue> mangledOfPartition = mine.mangled;
-                attributes.forEach((name, value) -> {
-                    String attribute = name.toLowerCase(Locale.ROOT);
-                    if (attribute.equals("email") || NAME_ATTRIBUTES.contains(attribute)) {
-                        String normalized = value.toLowerCase(Locale.ROOT).replaceAll("[\\s.]+", "");
-                        if (!normalized.isEmpty()) {
-                            groupsOfPartition.computeIfAbsent((attribute.equals("email") ? "email" : "name") + "\n" + normalized,
-                                    k -> new ArrayList<>()).add(external);
-                        }
+        long[] totals = new long[2];
+        String identity = "case when lower(a.key) = 'email' then 'email' else 'name' end";
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("select attribute, normalized, prospects, count(*) over () from ("
+                    + " select " + identity + " as attribute, lower(regexp_replace(a.value, '[[:space:].]+', '', 'g')) as normalized,"
+                    + " array_agg(distinct p.external_id order by p.external_id) as prospects"
+                    + " from prospect p cross join lateral jsonb_each_text(p.attributes) a"
+                    + " where p.journey_id = ? and jsonb_exists_any(p.attributes, array['email', 'Email', 'EMAIL', 'name', 'Name', 'fullName', 'full_name'])"
+                    + " and lower(a.key) in ('email', 'name', 'fullname', 'full_name', 'full-name')"
+                    + " group by 1, 2 having count(distinct p.external_id) > 1 and lower(regexp_replace(a.value, '[[:space:].]+', '', 'g')) <> ''"
+                    + ") g order by cardinality(prospects) desc, normalized, attribute limit ?")) {
+                s.setLong(1, journey.id);
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        duplicates.add(new DuplicateGroup(rs.getString(1), rs.getString(2),
+                                List.of((String[]) rs.getArray(3).getArray())));
+                        totals[0] = rs.getLong(4);
                     }
-                    String[] words = value.trim().split("\\s+");
-                    boolean inverted = words.length > 0 && !value.isBlank();
-                    for (String word : words) {
-                        inverted &= INVERTED_WORD.matcher(word).matches();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("select p.external_id, a.key, a.value, count(*) over ()"
+                    + " from prospect p cross join lateral jsonb_each_text(p.attributes) a where p.journey_id = ?"
+                    + " and a.value ~ '^[[:lower:]][[:upper:]]+([[:space:]]+[[:lower:]][[:upper:]]+)*$'"
+                    + " order by p.external_id, a.key limit ?")) {
+                s.setLong(1, journey.id);
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        mangled.add(new MangledValue(rs.getString(1), rs.getString(2), rs.getString(3), recase(rs.getString(3))));
+                        totals[1] = rs.getLong(4);
                     }
-                    if (inverted) {
-                        StringBuilder fixed = new StringBuilder();
-                        for (String word : words) {
-                            fixed.append(fixed.length() == 0 ? "" : " ").append(word.substring(0, 1).toUpperCase(Locale.ROOT))
-                                    .append(word.substring(1).toLowerCase(Locale.ROOT));
-                        }
-                        mangledOfPartition.add(new MangledValue(external, name, value, fixed.toString()));
-                    }
-                });
-            }, true)) {
-                tally.groups.forEach((key, prospects) -> groups.computeIfAbsent(key, k -> new ArrayList<>()).addAll(prospects));
-                mangled.addAll(tally.mangled);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        List<DuplicateGroup> duplicates = new ArrayList<>();
-        groups.forEach((key, prospects) -> {
-            if (prospects.size() > 1) {
-                String[] parts = key.split("\n", 2);
-                duplicates.add(new DuplicateGroup(parts[0], parts[1], prospects.stream().sorted().toList()));
-            }
-        });
-        duplicates.sort(Comparator.comparing((DuplicateGroup g) -> -g.prospects().size()).thenComparing(DuplicateGroup::normalized));
-        mangled.sort(Comparator.comparing(MangledValue::prospect).thenComparing(MangledValue::attribute));
-        return new DataQualityReport(journey.key, duplicates.size(), List.copyOf(duplicates.subList(0, Math.min(limit, duplicates.size()))),
-                mangled.size(), List.copyOf(mangled.subList(0, Math.min(limit, mangled.size()))));
+        return new DataQualityReport(journey.key, totals[0], duplicates, totals[1], mangled);
+    }
+
+    /** "dAVE bROCK" as it was meant: "Dave Brock". */
+    private static String recase(String value) {
+        StringBuilder fixed = new StringBuilder();
+        for (String word : value.trim().split("\\s+")) {
+            fixed.append(fixed.length() == 0 ? "" : " ").append(word.substring(0, 1).toUpperCase(Locale.ROOT))
+                    .append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return fixed.toString();
     }
 
     /** One prospect's packed progress and attributes, handed to a partition's accumulator. */
@@ -228,12 +230,6 @@ public class InsightReportService {
                 }
             }
         }
-    }
-
-    /** A partition's normalised-identity groups and mangled values. */
-    private static final class QualityTally {
-        final Map<String, List<String>> groups = new java.util.HashMap<>();
-        final List<MangledValue> mangled = new ArrayList<>();
     }
 
     private Map<String, String> attributes(String text) {

@@ -50,7 +50,7 @@ public class LiveReportService {
         long end = to.getEpochSecond();
         Map<String, long[]> counts = new HashMap<>();
         Map<String, ConversionCalculator.LongList> times = new HashMap<>();
-        for (ResponseTally tally : scan(loaded, ResponseTally::new, (mine, external, entries, actions, touches, last) -> {
+        for (ResponseTally tally : scan(loaded, Needs.RESPONSES, ResponseTally::new, (mine, external, entries, actions, touches, last) -> {
             for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
                 if (o.performedAt() >= start && o.performedAt() < end) {
                     mine.add(o);
@@ -81,31 +81,37 @@ public class LiveReportService {
     @Transactional
     public OpenResponses open(long teamId, String journeyKey, Instant asOf, String cursor, int limit) {
         Loaded loaded = load(teamId, journeyKey);
-        List<OpenAction> open = new ArrayList<>();
-        scan(loaded, ArrayList<OpenAction>::new, (mine, external, entries, actions, touches, last) -> {
-            for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
-                if (!o.answered()) {
-                    long sla = o.action().slaSeconds();
-                    Instant due = sla < 0 ? null : Instant.ofEpochSecond(o.performedAt() + sla);
-                    mine.add(new OpenAction(external, o.action().key(), o.action().step(), Instant.ofEpochSecond(o.performedAt()),
-                            sla < 0 ? null : Duration.ofSeconds(sla).toString(), due,
-                            due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), o.action().owners()));
-                }
-            }
-        }).forEach(open::addAll);
         Comparator<OpenAction> oldestFirst = Comparator.comparing(OpenAction::performedAt)
                 .thenComparing(OpenAction::prospect).thenComparing(OpenAction::action);
-        open.sort(oldestFirst);
-        int from = 0;
-        if (cursor != null) {
-            OpenAction after = decodeCursor(cursor);
-            while (from < open.size() && oldestFirst.compare(open.get(from), after) <= 0) {
-                from++;
-            }
+        OpenAction after = cursor == null ? null : decodeCursor(cursor);
+        // Each partition keeps only the oldest limit + 1 waiting actions after the cursor: a page, and
+        // whether there is another, without sorting every open action of a million prospects.
+        List<OpenTally> tallies = scan(loaded, Needs.RESPONSES, () -> new OpenTally(oldestFirst, limit + 1),
+                (mine, external, entries, actions, touches, last) -> {
+                    for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
+                        if (!o.answered()) {
+                            mine.total++;
+                            long sla = o.action().slaSeconds();
+                            Instant due = sla < 0 ? null : Instant.ofEpochSecond(o.performedAt() + sla);
+                            OpenAction item = new OpenAction(external, o.action().key(), o.action().step(),
+                                    Instant.ofEpochSecond(o.performedAt()), sla < 0 ? null : Duration.ofSeconds(sla).toString(),
+                                    due, due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), o.action().owners());
+                            if (after == null || oldestFirst.compare(item, after) > 0) {
+                                mine.offer(item);
+                            }
+                        }
+                    }
+                });
+        long total = 0;
+        List<OpenAction> candidates = new ArrayList<>();
+        for (OpenTally tally : tallies) {
+            total += tally.total;
+            candidates.addAll(tally.oldest);
         }
-        List<OpenAction> page = open.subList(from, Math.min(open.size(), from + limit));
-        String next = from + limit < open.size() ? encodeCursor(page.get(page.size() - 1)) : null;
-        return new OpenResponses(loaded.journey().key, asOf, open.size(), List.copyOf(page), next);
+        candidates.sort(oldestFirst);
+        List<OpenAction> page = candidates.subList(0, Math.min(limit, candidates.size()));
+        String next = candidates.size() > limit ? encodeCursor(page.get(page.size() - 1)) : null;
+        return new OpenResponses(loaded.journey().key, asOf, total, List.copyOf(page), next);
     }
 
     @Transactional
@@ -118,7 +124,7 @@ public class LiveReportService {
         List<Pressured> over = new ArrayList<>();
         int stepCount = loaded.design().stepKeys.size();
         long[][] mix = new long[stepCount][2];
-        for (PressureTally tally : scan(loaded, () -> new PressureTally(stepCount), (mine, external, entries, actions, touches, last) -> {
+        for (PressureTally tally : scan(loaded, Needs.TOUCHES, () -> new PressureTally(stepCount), (mine, external, entries, actions, touches, last) -> {
             int best = 0;
             long bestStart = 0;
             int lo = 0;
@@ -162,7 +168,7 @@ public class LiveReportService {
         long now = asOf.getEpochSecond();
         List<StaleProspect> stale = new ArrayList<>();
         List<LateFollowUp> late = new ArrayList<>();
-        for (StaleTally tally : scan(loaded, StaleTally::new, (mine, external, entries, actions, touches, last) -> {
+        for (StaleTally tally : scan(loaded, Needs.ALL, StaleTally::new, (mine, external, entries, actions, touches, last) -> {
             LiveDesign.Step current = null;
             for (long entry : entries) {
                 if (ProgressEntries.epochSecond(entry) <= now) {
@@ -210,10 +216,24 @@ public class LiveReportService {
         void accept(A accumulator, String externalId, long[] entries, long[] actions, long[] touches, long lastEventAt);
     }
 
-    private <A> List<A> scan(Loaded loaded, java.util.function.Supplier<A> accumulator, ProspectConsumer<A> consumer) {
+    /** Which packed arrays a report reads: sending fewer is most of what a report costs. */
+    private enum Needs {
+        RESPONSES("null", "array_to_string(actions, ',')", "array_to_string(touches, ',')"),
+        TOUCHES("null", "null", "array_to_string(touches, ',')"),
+        ALL("array_to_string(entries, ',')", "array_to_string(actions, ',')", "array_to_string(touches, ',')");
+
+        final String columns;
+
+        Needs(String entries, String actions, String touches) {
+            this.columns = entries + ", " + actions + ", " + touches;
+        }
+    }
+
+    private <A> List<A> scan(Loaded loaded, Needs needs, java.util.function.Supplier<A> accumulator,
+            ProspectConsumer<A> consumer) {
         try {
-            return progress.scan(loaded.journey().id, "external_id, array_to_string(entries, ','), "
-                    + "array_to_string(actions, ','), array_to_string(touches, ','), extract(epoch from last_event_at)::bigint",
+            return progress.scan(loaded.journey().id, "external_id, " + needs.columns
+                    + ", extract(epoch from last_event_at)::bigint",
                     List.of(), null, accumulator,
                     (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.parse(row.getString(2)),
                             ProgressStore.parse(row.getString(3)), ProgressStore.parse(row.getString(4)), row.getLong(5)));
@@ -246,6 +266,27 @@ public class LiveReportService {
 
         PressureTally(int steps) {
             mix = new long[steps][2];
+        }
+    }
+
+    /** A partition's count of open actions and its oldest ones, in a max-heap bounded to a page and one. */
+    private static final class OpenTally {
+        final java.util.PriorityQueue<OpenAction> oldest;
+        final int capacity;
+        long total;
+
+        OpenTally(Comparator<OpenAction> order, int capacity) {
+            this.oldest = new java.util.PriorityQueue<>(order.reversed());
+            this.capacity = capacity;
+        }
+
+        void offer(OpenAction item) {
+            if (oldest.size() < capacity) {
+                oldest.add(item);
+            } else if (oldest.comparator().compare(item, oldest.peek()) > 0) {
+                oldest.poll();
+                oldest.add(item);
+            }
         }
     }
 
