@@ -141,18 +141,17 @@ public class InsightReportService {
         List<DuplicateGroup> duplicates = new ArrayList<>();
         List<MangledValue> mangled = new ArrayList<>();
         long[] totals = new long[2];
-        String identity = "case when lower(a.key) = 'email' then 'email' else 'name' end";
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("select attribute, normalized, prospects, count(*) over () from ("
-                    + " select " + identity + " as attribute, lower(regexp_replace(a.value, '[[:space:].]+', '', 'g')) as normalized,"
-                    + " array_agg(distinct p.external_id order by p.external_id) as prospects"
-                    + " from prospect p cross join lateral jsonb_each_text(p.attributes) a"
-                    + " where p.journey_id = ? and jsonb_exists_any(p.attributes, array['email', 'Email', 'EMAIL', 'name', 'Name', 'fullName', 'full_name'])"
-                    + " and lower(a.key) in ('email', 'name', 'fullname', 'full_name', 'full-name')"
-                    + " group by 1, 2 having count(distinct p.external_id) > 1 and lower(regexp_replace(a.value, '[[:space:].]+', '', 'g')) <> ''"
+                    + " select 'email' as attribute, email_key as normalized, array_agg(external_id order by external_id) as prospects"
+                    + " from prospect where journey_id = ? and email_key is not null group by email_key having count(*) > 1"
+                    + " union all"
+                    + " select 'name', name_key, array_agg(external_id order by external_id)"
+                    + " from prospect where journey_id = ? and name_key is not null group by name_key having count(*) > 1"
                     + ") g order by cardinality(prospects) desc, normalized, attribute limit ?")) {
                 s.setLong(1, journey.id);
-                s.setInt(2, limit);
+                s.setLong(2, journey.id);
+                s.setInt(3, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         duplicates.add(new DuplicateGroup(rs.getString(1), rs.getString(2),
@@ -161,9 +160,10 @@ public class InsightReportService {
                     }
                 }
             }
+            // The generated flag narrows to candidate rows; the exact test runs on their values only.
             try (PreparedStatement s = c.prepareStatement("select p.external_id, a.key, a.value, count(*) over ()"
                     + " from prospect p cross join lateral jsonb_each_text(p.attributes) a where p.journey_id = ?"
-                    + " and a.value ~ '^[[:lower:]][[:upper:]]+([[:space:]]+[[:lower:]][[:upper:]]+)*$'"
+                    + " and p.maybe_mangled and a.value ~ '^[[:lower:]][[:upper:]]+( [[:lower:]][[:upper:]]+)*$'"
                     + " order by p.external_id, a.key limit ?")) {
                 s.setLong(1, journey.id);
                 s.setInt(2, limit);

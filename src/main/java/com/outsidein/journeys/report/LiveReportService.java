@@ -85,30 +85,29 @@ public class LiveReportService {
                 .thenComparing(OpenAction::prospect).thenComparing(OpenAction::action);
         OpenAction after = cursor == null ? null : decodeCursor(cursor);
         // Each partition keeps only the oldest limit + 1 waiting actions after the cursor: a page, and
-        // whether there is another, without sorting every open action of a million prospects.
-        List<OpenTally> tallies = scan(loaded, Needs.RESPONSES, () -> new OpenTally(oldestFirst, limit + 1),
+        // whether there is another, without building or sorting every open action of a million prospects.
+        List<TopK<OpenAction>> tallies = scan(loaded, Needs.RESPONSES, () -> new TopK<>(oldestFirst, limit + 1),
                 (mine, external, entries, actions, touches, last) -> {
                     for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
-                        if (!o.answered()) {
-                            mine.total++;
-                            long sla = o.action().slaSeconds();
-                            Instant due = sla < 0 ? null : Instant.ofEpochSecond(o.performedAt() + sla);
-                            OpenAction item = new OpenAction(external, o.action().key(), o.action().step(),
-                                    Instant.ofEpochSecond(o.performedAt()), sla < 0 ? null : Duration.ofSeconds(sla).toString(),
-                                    due, due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), o.action().owners());
-                            if (after == null || oldestFirst.compare(item, after) > 0) {
-                                mine.offer(item);
-                            }
+                        if (o.answered()) {
+                            continue;
                         }
+                        mine.count();
+                        OpenAction probe = new OpenAction(external, o.action().key(), null,
+                                Instant.ofEpochSecond(o.performedAt()), null, null, null, null);
+                        if ((after != null && oldestFirst.compare(probe, after) <= 0) || !mine.wouldKeep(probe)) {
+                            continue;
+                        }
+                        long sla = o.action().slaSeconds();
+                        Instant due = sla < 0 ? null : Instant.ofEpochSecond(o.performedAt() + sla);
+                        mine.offer(new OpenAction(external, o.action().key(), o.action().step(), probe.performedAt(),
+                                sla < 0 ? null : Duration.ofSeconds(sla).toString(), due,
+                                due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), o.action().owners()));
                     }
                 });
-        long total = 0;
-        List<OpenAction> candidates = new ArrayList<>();
-        for (OpenTally tally : tallies) {
-            total += tally.total;
-            candidates.addAll(tally.oldest);
-        }
-        candidates.sort(oldestFirst);
+        TopK<OpenAction> merged = TopK.merge(tallies);
+        long total = merged.offered();
+        List<OpenAction> candidates = merged.sorted();
         List<OpenAction> page = candidates.subList(0, Math.min(limit, candidates.size()));
         String next = candidates.size() > limit ? encodeCursor(page.get(page.size() - 1)) : null;
         return new OpenResponses(loaded.journey().key, asOf, total, List.copyOf(page), next);
@@ -121,10 +120,12 @@ public class LiveReportService {
                         List.of(new FieldError("window", com.outsidein.journeys.common.IsoDurations.MESSAGE))));
         Loaded loaded = load(teamId, journeyKey);
         long w = window.getSeconds();
-        List<Pressured> over = new ArrayList<>();
+        Comparator<Pressured> worstFirst = Comparator.comparing(Pressured::maxInWindow).reversed()
+                .thenComparing(Pressured::prospect);
+        List<TopK<Pressured>> overs = new ArrayList<>();
         int stepCount = loaded.design().stepKeys.size();
         long[][] mix = new long[stepCount][2];
-        for (PressureTally tally : scan(loaded, Needs.TOUCHES, () -> new PressureTally(stepCount), (mine, external, entries, actions, touches, last) -> {
+        for (PressureTally tally : scan(loaded, Needs.TOUCHES, () -> new PressureTally(stepCount, worstFirst, limit), (mine, external, entries, actions, touches, last) -> {
             int best = 0;
             long bestStart = 0;
             int lo = 0;
@@ -143,32 +144,36 @@ public class LiveReportService {
                 }
             }
             if (best > cap) {
-                mine.over.add(new Pressured(external, best, Instant.ofEpochSecond(bestStart), touches.length));
+                mine.over.count();
+                mine.over.offer(new Pressured(external, best, Instant.ofEpochSecond(bestStart), touches.length));
             }
         })) {
-            over.addAll(tally.over);
+            overs.add(tally.over);
             for (int i = 0; i < stepCount; i++) {
                 mix[i][0] += tally.mix[i][0];
                 mix[i][1] += tally.mix[i][1];
             }
         }
-        over.sort(Comparator.comparing(Pressured::maxInWindow).reversed().thenComparing(Pressured::prospect));
+        TopK<Pressured> over = TopK.merge(overs);
         List<StepMix> steps = new ArrayList<>();
         for (int i = 0; i < mix.length; i++) {
             steps.add(new StepMix(loaded.design().stepKeys.get(i), mix[i][0], mix[i][1],
                     mix[i][1] == 0 ? null : ConversionCalculator.round((double) mix[i][0] / mix[i][1])));
         }
-        return new ContactPressureReport(loaded.journey().key, windowText, cap, over.size(),
-                List.copyOf(over.subList(0, Math.min(limit, over.size()))), steps);
+        return new ContactPressureReport(loaded.journey().key, windowText, cap, over.offered(), over.sorted(), steps);
     }
 
     @Transactional
     public StaleReport stale(long teamId, String journeyKey, Instant asOf, double lateFactor, int limit) {
         Loaded loaded = load(teamId, journeyKey);
         long now = asOf.getEpochSecond();
-        List<StaleProspect> stale = new ArrayList<>();
-        List<LateFollowUp> late = new ArrayList<>();
-        for (StaleTally tally : scan(loaded, Needs.ALL, StaleTally::new, (mine, external, entries, actions, touches, last) -> {
+        Comparator<StaleProspect> longestIdle = Comparator.comparing(StaleProspect::idleSeconds).reversed()
+                .thenComparing(StaleProspect::prospect);
+        Comparator<LateFollowUp> latest = Comparator.comparing(LateFollowUp::slaMultiple).reversed()
+                .thenComparing(LateFollowUp::prospect).thenComparing(LateFollowUp::performedAt);
+        List<TopK<StaleProspect>> stales = new ArrayList<>();
+        List<TopK<LateFollowUp>> lates = new ArrayList<>();
+        for (StaleTally tally : scan(loaded, Needs.ALL, () -> new StaleTally(longestIdle, latest, limit), (mine, external, entries, actions, touches, last) -> {
             LiveDesign.Step current = null;
             for (long entry : entries) {
                 if (ProgressEntries.epochSecond(entry) <= now) {
@@ -177,26 +182,27 @@ public class LiveReportService {
                 }
             }
             if (current != null && current.staleAfterSeconds() > 0 && now - last > current.staleAfterSeconds()) {
-                mine.stale.add(new StaleProspect(external, current.key(), Duration.ofSeconds(current.staleAfterSeconds()).toString(),
+                mine.stale.count();
+                mine.stale.offer(new StaleProspect(external, current.key(), Duration.ofSeconds(current.staleAfterSeconds()).toString(),
                         Instant.ofEpochSecond(last), now - last));
             }
             for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, now)) {
                 long sla = o.action().slaSeconds();
                 if (o.answered() && sla > 0 && o.responseSeconds() > lateFactor * sla) {
-                    mine.late.add(new LateFollowUp(external, o.action().key(), o.answeredBy(), Instant.ofEpochSecond(o.performedAt()),
+                    mine.late.count();
+                    mine.late.offer(new LateFollowUp(external, o.action().key(), o.answeredBy(), Instant.ofEpochSecond(o.performedAt()),
                             Instant.ofEpochSecond(o.answeredAt()), Duration.ofSeconds(sla).toString(), o.responseSeconds(),
                             ConversionCalculator.round((double) o.responseSeconds() / sla)));
                 }
             }
         })) {
-            stale.addAll(tally.stale);
-            late.addAll(tally.late);
+            stales.add(tally.stale);
+            lates.add(tally.late);
         }
-        stale.sort(Comparator.comparing(StaleProspect::idleSeconds).reversed().thenComparing(StaleProspect::prospect));
-        late.sort(Comparator.comparing(LateFollowUp::slaMultiple).reversed().thenComparing(LateFollowUp::prospect));
-        return new StaleReport(loaded.journey().key, asOf, lateFactor, stale.size(),
-                List.copyOf(stale.subList(0, Math.min(limit, stale.size()))), late.size(),
-                List.copyOf(late.subList(0, Math.min(limit, late.size()))));
+        TopK<StaleProspect> stale = TopK.merge(stales);
+        TopK<LateFollowUp> late = TopK.merge(lates);
+        return new StaleReport(loaded.journey().key, asOf, lateFactor, stale.offered(), stale.sorted(), late.offered(),
+                late.sorted());
     }
 
     private Loaded load(long teamId, String key) {
@@ -261,39 +267,24 @@ public class LiveReportService {
 
     /** A partition's over-the-cap prospects and human/automated deliveries per step. */
     private static final class PressureTally {
-        final List<Pressured> over = new ArrayList<>();
+        final TopK<Pressured> over;
         final long[][] mix;
 
-        PressureTally(int steps) {
+        PressureTally(int steps, Comparator<Pressured> order, int limit) {
+            over = new TopK<>(order, limit);
             mix = new long[steps][2];
-        }
-    }
-
-    /** A partition's count of open actions and its oldest ones, in a max-heap bounded to a page and one. */
-    private static final class OpenTally {
-        final java.util.PriorityQueue<OpenAction> oldest;
-        final int capacity;
-        long total;
-
-        OpenTally(Comparator<OpenAction> order, int capacity) {
-            this.oldest = new java.util.PriorityQueue<>(order.reversed());
-            this.capacity = capacity;
-        }
-
-        void offer(OpenAction item) {
-            if (oldest.size() < capacity) {
-                oldest.add(item);
-            } else if (oldest.comparator().compare(item, oldest.peek()) > 0) {
-                oldest.poll();
-                oldest.add(item);
-            }
         }
     }
 
     /** A partition's stale prospects and late follow-ups. */
     private static final class StaleTally {
-        final List<StaleProspect> stale = new ArrayList<>();
-        final List<LateFollowUp> late = new ArrayList<>();
+        final TopK<StaleProspect> stale;
+        final TopK<LateFollowUp> late;
+
+        StaleTally(Comparator<StaleProspect> staleOrder, Comparator<LateFollowUp> lateOrder, int limit) {
+            stale = new TopK<>(staleOrder, limit);
+            late = new TopK<>(lateOrder, limit);
+        }
     }
 
     private static String encodeCursor(OpenAction last) {
