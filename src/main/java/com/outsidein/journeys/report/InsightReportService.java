@@ -18,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outsidein.journeys.common.IsoDurations;
 import com.outsidein.journeys.common.ProblemException;
 import com.outsidein.journeys.event.ProgressEntries;
@@ -44,8 +42,6 @@ public class InsightReportService {
     JourneyRepository journeys;
     @Inject
     ProgressStore progress;
-    @Inject
-    ObjectMapper json;
     @Inject
     DataSource dataSource;
 
@@ -108,8 +104,9 @@ public class InsightReportService {
                     }
                     count(evidence[i][t.conditions().size()], t.match() == Match.ALL ? all : any, advanced);
                 }
-            }, doc.transitions().stream().anyMatch(t -> t.conditions().stream()
-                    .anyMatch(c -> c.type() == com.outsidein.journeys.journey.ConditionType.ATTRIBUTE_EQUALS)));
+            }, doc.transitions().stream().flatMap(t -> t.conditions().stream())
+                    .filter(c -> c.type() == com.outsidein.journeys.journey.ConditionType.ATTRIBUTE_EQUALS)
+                    .map(ConditionDocument::attribute).distinct().toList());
             EvidenceTally total = tallies.get(0);
             tallies.subList(1, tallies.size()).forEach(total::merge);
             long[][] totals = total.totals;
@@ -196,13 +193,23 @@ public class InsightReportService {
                 Map<String, String> attributes);
     }
 
+    /** Reads progress and only the named attributes, so no attribute document is parsed per prospect. */
     private <A> List<A> scan(long journeyId, java.util.function.Supplier<A> accumulator, ProspectConsumer<A> consumer,
-            boolean withAttributes) throws SQLException {
-        return progress.scan(journeyId, "external_id, array_to_string(entries, ','), array_to_string(actions, ','), "
-                + "array_to_string(touches, ','), " + (withAttributes ? "attributes::text" : "null"), List.of(), null,
-                accumulator, (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.parse(row.getString(2)),
-                        ProgressStore.parse(row.getString(3)), ProgressStore.parse(row.getString(4)),
-                        attributes(row.getString(5))));
+            List<String> attributeNames) throws SQLException {
+        StringBuilder columns = new StringBuilder("external_id, array_to_string(entries, ','), "
+                + "array_to_string(actions, ','), array_to_string(touches, ',')");
+        attributeNames.forEach(name -> columns.append(", attributes ->> ?"));
+        return progress.scan(journeyId, columns.toString(), attributeNames, null, accumulator, (mine, row) -> {
+            Map<String, String> attributes = new java.util.HashMap<>();
+            for (int i = 0; i < attributeNames.size(); i++) {
+                String value = row.getString(5 + i);
+                if (value != null) {
+                    attributes.put(attributeNames.get(i), value);
+                }
+            }
+            consumer.accept(mine, row.getString(1), ProgressStore.parse(row.getString(2)),
+                    ProgressStore.parse(row.getString(3)), ProgressStore.parse(row.getString(4)), attributes);
+        });
     }
 
     /** A partition's transition counts: [inFrom, advanced] per transition; [met, metAdvanced, notMet, notMetAdvanced] per condition. */
@@ -229,17 +236,6 @@ public class InsightReportService {
                     }
                 }
             }
-        }
-    }
-
-    private Map<String, String> attributes(String text) {
-        if (text == null || text.equals("{}")) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(text, json.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 
