@@ -16,18 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outsidein.journeys.common.JsonMergePatch;
-import com.outsidein.journeys.common.Precondition;
-import com.outsidein.journeys.journey.JourneyService.EditKind;
-import com.outsidein.journeys.security.CurrentTeam;
 
 /** The touchpoints of one step. ETags are the journey's version. */
 @Path("/api/v1/journeys/{journey}/steps/{step}/touchpoints")
@@ -35,21 +32,15 @@ import com.outsidein.journeys.security.CurrentTeam;
 @Tag(name = "Touchpoints")
 public class TouchpointResource {
 
+    private static final StepElementKind<TouchpointDocument> KIND = StepElementKind.TOUCHPOINT;
+
     @Inject
-    JourneyService journeys;
-    @Inject
-    JourneyValidator validator;
-    @Inject
-    ElementPatcher patcher;
-    @Inject
-    CurrentTeam team;
+    StepElementOperations operations;
 
     @GET
     @Operation(summary = "List the touchpoints of a step")
     public RestResponse<List<TouchpointDocument>> list(@PathParam("journey") String journey, @PathParam("step") String step) {
-        JourneyDocument doc = journeys.get(team.id(), journey);
-        List<TouchpointDocument> items = JourneyEdits.step(doc, step).touchpoints();
-        return JourneyResponses.ok(items, doc.version());
+        return operations.list(KIND, journey, step);
     }
 
     @POST
@@ -58,11 +49,7 @@ public class TouchpointResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the touchpoint")
     public RestResponse<TouchpointDocument> create(@PathParam("journey") String journey, @PathParam("step") String step,
             TouchpointDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
-        validator.checkFields(body, "touchpoint");
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
-                current -> JourneyEdits.addTouchpoint(current, step, body));
-        return JourneyResponses.created(JourneyResource.child(uri, body.key()),
-                JourneyEdits.touchpoint(doc, step, body.key()), doc.version());
+        return operations.create(KIND, journey, step, body, ifMatch, uri.getAbsolutePath());
     }
 
     @GET
@@ -70,8 +57,7 @@ public class TouchpointResource {
     @Operation(summary = "Get a touchpoint")
     public RestResponse<TouchpointDocument> get(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key) {
-        JourneyDocument doc = journeys.get(team.id(), journey);
-        return JourneyResponses.ok(JourneyEdits.touchpoint(doc, step, key), doc.version());
+        return operations.get(KIND, journey, step, key);
     }
 
     @PUT
@@ -82,16 +68,7 @@ public class TouchpointResource {
     public RestResponse<TouchpointDocument> put(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key, TouchpointDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
-        TouchpointDocument element = JourneyValidator.requireBody(body, "touchpoint")
-                .withKey(ElementPatcher.keyFromPath(body.key(), key));
-        validator.checkFields(element, "touchpoint");
-        boolean[] created = new boolean[1];
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE, current -> {
-            created[0] = JourneyEdits.step(current, step).touchpoints().stream().noneMatch(e -> e.key().equals(key));
-            return JourneyEdits.putTouchpoint(current, step, element);
-        });
-        TouchpointDocument saved = JourneyEdits.touchpoint(doc, step, key);
-        return JourneyResponses.createdOrOk(created[0], uri.getAbsolutePath(), saved, doc.version());
+        return operations.put(KIND, journey, step, key, body, ifMatch, uri.getAbsolutePath());
     }
 
     @PATCH
@@ -100,10 +77,7 @@ public class TouchpointResource {
     @Operation(summary = "Change parts of a touchpoint with a JSON merge patch (RFC 7396)")
     public RestResponse<TouchpointDocument> patch(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
-                current -> JourneyEdits.putTouchpoint(current, step, patcher.patch(JourneyEdits.touchpoint(current, step, key),
-                        patch, TouchpointDocument.class, "touchpoint", TouchpointDocument::key)));
-        return JourneyResponses.ok(JourneyEdits.touchpoint(doc, step, key), doc.version());
+        return operations.patch(KIND, journey, step, key, patch, ifMatch);
     }
 
     @DELETE
@@ -112,8 +86,6 @@ public class TouchpointResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("touchpoint") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
-                current -> JourneyEdits.removeTouchpoint(current, step, key));
-        return RestResponse.noContent();
+        return operations.delete(KIND, journey, step, key, ifMatch);
     }
 }
