@@ -42,10 +42,10 @@ public class ConversionService {
             List<ConversionCalculator.StepSpec> steps = progress.steps(journey.id, doc);
             String breakdown = parameters.breakdown();
             List<ConversionCalculator> partitions = progress.scan(journey.id,
-                    "array_to_string(entries, ','), " + (breakdown == null ? "null" : "attributes ->> ?"),
+                    "entries, " + (breakdown == null ? "null" : "attributes ->> ?"),
                     breakdown == null ? List.of() : List.of(breakdown), "cardinality(entries) > 0",
                     () -> new ConversionCalculator(steps, parameters),
-                    (calculator, row) -> calculator.add(ProgressStore.parse(row.getString(1)), row.getString(2)));
+                    (calculator, row) -> calculator.add(ProgressStore.arrayAt(row, 1), row.getString(2)));
             ConversionCalculator calculator = partitions.get(0);
             partitions.subList(1, partitions.size()).forEach(calculator::merge);
             List<ConversionReport.Funnel> result = calculator.funnels();

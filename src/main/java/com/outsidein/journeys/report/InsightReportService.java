@@ -22,6 +22,7 @@ import com.outsidein.journeys.common.IsoDurations;
 import com.outsidein.journeys.common.ProblemException;
 import com.outsidein.journeys.event.ProgressEntries;
 import com.outsidein.journeys.journey.ConditionDocument;
+import com.outsidein.journeys.journey.ConditionType;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
@@ -54,16 +55,17 @@ public class InsightReportService {
             Map<String, Integer> actionRefs = progress.refs(journey.id, 'A');
             Map<String, Integer> touchRefs = progress.refs(journey.id, 'T');
             int n = doc.transitions().size();
-            // per transition: [inFrom, advanced]; per condition and for the combination: [met, metAdvanced, notMet, notMetAdvanced]
+            List<String> attributeNames = doc.transitions().stream().flatMap(t -> t.conditions().stream())
+                    .filter(c -> c.type() == ConditionType.ATTRIBUTE_EQUALS)
+                    .map(ConditionDocument::attribute).distinct().toList();
+            CompiledTransition[] plan = doc.transitions().stream()
+                    .map(t -> CompiledTransition.of(t, stepRefs, actionRefs, touchRefs, attributeNames))
+                    .toArray(CompiledTransition[]::new);
             long now = asOf.getEpochSecond();
             List<EvidenceTally> tallies = scan(journey.id, () -> new EvidenceTally(doc),
-                    (tally, external, entries, actions, touches, attributes) -> {
-                long[][] totals = tally.totals;
-                long[][][] evidence = tally.evidence;
+                    (tally, entries, actions, touches, attributes) -> {
                 for (int i = 0; i < n; i++) {
-                    TransitionDocument t = doc.transitions().get(i);
-                    int from = stepRefs.get(t.from());
-                    int to = stepRefs.get(t.to());
+                    CompiledTransition t = plan[i];
                     long entered = -1;
                     long left = Long.MAX_VALUE;
                     boolean advanced = false;
@@ -74,14 +76,14 @@ public class InsightReportService {
                         }
                         int ref = ProgressEntries.ref(e);
                         if (entered < 0) {
-                            if (ref == from) {
+                            if (ref == t.from()) {
                                 entered = at;
                             }
                         } else {
-                            if (ref != from && left == Long.MAX_VALUE) {
+                            if (ref != t.from() && left == Long.MAX_VALUE) {
                                 left = at;
                             }
-                            if (ref == to) {
+                            if (ref == t.to()) {
                                 advanced = true;
                             }
                         }
@@ -89,24 +91,23 @@ public class InsightReportService {
                     if (entered < 0) {
                         continue;
                     }
-                    totals[i][0]++;
+                    tally.totals[i][0]++;
                     if (advanced) {
-                        totals[i][1]++;
+                        tally.totals[i][1]++;
                     }
                     boolean all = true;
                     boolean any = false;
-                    for (int c = 0; c < t.conditions().size(); c++) {
-                        boolean met = met(t.conditions().get(c), entered, Math.min(left, now), actions, touches, attributes,
-                                actionRefs, touchRefs);
+                    long until = Math.min(left, now);
+                    CompiledCondition[] conditions = t.conditions();
+                    for (int c = 0; c < conditions.length; c++) {
+                        boolean met = conditions[c].met(entered, until, actions, touches, attributes);
                         all &= met;
                         any |= met;
-                        count(evidence[i][c], met, advanced);
+                        count(tally.evidence[i][c], met, advanced);
                     }
-                    count(evidence[i][t.conditions().size()], t.match() == Match.ALL ? all : any, advanced);
+                    count(tally.evidence[i][conditions.length], t.all() ? all : any, advanced);
                 }
-            }, doc.transitions().stream().flatMap(t -> t.conditions().stream())
-                    .filter(c -> c.type() == com.outsidein.journeys.journey.ConditionType.ATTRIBUTE_EQUALS)
-                    .map(ConditionDocument::attribute).distinct().toList());
+            }, attributeNames);
             EvidenceTally total = tallies.get(0);
             tallies.subList(1, tallies.size()).forEach(total::merge);
             long[][] totals = total.totals;
@@ -187,29 +188,59 @@ public class InsightReportService {
         return fixed.toString();
     }
 
-    /** One prospect's packed progress and attributes, handed to a partition's accumulator. */
+    /** One prospect's packed progress and the named attributes (by position), handed to a partition's accumulator. */
     private interface ProspectConsumer<A> {
-        void accept(A accumulator, String external, long[] entries, long[] actions, long[] touches,
-                Map<String, String> attributes);
+        void accept(A accumulator, long[] entries, long[] actions, long[] touches, String[] attributes);
     }
 
     /** Reads progress and only the named attributes, so no attribute document is parsed per prospect. */
     private <A> List<A> scan(long journeyId, java.util.function.Supplier<A> accumulator, ProspectConsumer<A> consumer,
             List<String> attributeNames) throws SQLException {
-        StringBuilder columns = new StringBuilder("external_id, array_to_string(entries, ','), "
-                + "array_to_string(actions, ','), array_to_string(touches, ',')");
+        StringBuilder columns = new StringBuilder("entries, actions, touches");
         attributeNames.forEach(name -> columns.append(", attributes ->> ?"));
         return progress.scan(journeyId, columns.toString(), attributeNames, null, accumulator, (mine, row) -> {
-            Map<String, String> attributes = new java.util.HashMap<>();
-            for (int i = 0; i < attributeNames.size(); i++) {
-                String value = row.getString(5 + i);
-                if (value != null) {
-                    attributes.put(attributeNames.get(i), value);
-                }
+            String[] attributes = new String[attributeNames.size()];
+            for (int i = 0; i < attributes.length; i++) {
+                attributes[i] = row.getString(4 + i);
             }
-            consumer.accept(mine, row.getString(1), ProgressStore.parse(row.getString(2)),
-                    ProgressStore.parse(row.getString(3)), ProgressStore.parse(row.getString(4)), attributes);
+            consumer.accept(mine, ProgressStore.arrayAt(row, 1), ProgressStore.arrayAt(row, 2), ProgressStore.arrayAt(row, 3),
+                    attributes);
         });
+    }
+
+    /** A transition with its keys resolved to refs once, not once per prospect. */
+    private record CompiledTransition(int from, int to, boolean all, CompiledCondition[] conditions) {
+        static CompiledTransition of(TransitionDocument t, Map<String, Integer> stepRefs, Map<String, Integer> actionRefs,
+                Map<String, Integer> touchRefs, List<String> attributeNames) {
+            return new CompiledTransition(stepRefs.get(t.from()), stepRefs.get(t.to()), t.match() == Match.ALL,
+                    t.conditions().stream().map(c -> CompiledCondition.of(c, actionRefs, touchRefs, attributeNames))
+                            .toArray(CompiledCondition[]::new));
+        }
+    }
+
+    /** A condition ready to test: element ref (-1 when it names nothing with events), count, duration or attribute. */
+    private record CompiledCondition(ConditionType type, int ref, int minCount, long seconds, int attribute, String value) {
+        static CompiledCondition of(ConditionDocument c, Map<String, Integer> actionRefs, Map<String, Integer> touchRefs,
+                List<String> attributeNames) {
+            return switch (c.type()) {
+                case ACTION_PERFORMED -> new CompiledCondition(c.type(), actionRefs.getOrDefault(c.action(), -1),
+                        c.minCount() == null ? 1 : c.minCount(), 0, -1, null);
+                case TOUCHPOINT_RECEIVED -> new CompiledCondition(c.type(), touchRefs.getOrDefault(c.touchpoint(), -1), 1, 0, -1, null);
+                case ATTRIBUTE_EQUALS -> new CompiledCondition(c.type(), -1, 0, 0, attributeNames.indexOf(c.attribute()), c.value());
+                case TIME_IN_STEP_AT_LEAST -> new CompiledCondition(c.type(), -1, 0,
+                        IsoDurations.parsePositive(c.duration()).orElseThrow().getSeconds(), -1, null);
+            };
+        }
+
+        /** Whether the prospect met it during its stint [entered, left) in the from step. */
+        boolean met(long entered, long left, long[] actions, long[] touches, String[] attributes) {
+            return switch (type) {
+                case ACTION_PERFORMED -> countIn(actions, ref, entered, left) >= minCount;
+                case TOUCHPOINT_RECEIVED -> countIn(touches, ref, entered, left) >= minCount;
+                case ATTRIBUTE_EQUALS -> value.equals(attributes[attribute]);
+                case TIME_IN_STEP_AT_LEAST -> left - entered >= seconds;
+            };
+        }
     }
 
     /** A partition's transition counts: [inFrom, advanced] per transition; [met, metAdvanced, notMet, notMetAdvanced] per condition. */
@@ -239,20 +270,9 @@ public class InsightReportService {
         }
     }
 
-    private static boolean met(ConditionDocument condition, long entered, long left, long[] actions, long[] touches,
-            Map<String, String> attributes, Map<String, Integer> actionRefs, Map<String, Integer> touchRefs) {
-        return switch (condition.type()) {
-            case ACTION_PERFORMED -> countIn(actions, actionRefs.get(condition.action()), entered, left)
-                    >= (condition.minCount() == null ? 1 : condition.minCount());
-            case TOUCHPOINT_RECEIVED -> countIn(touches, touchRefs.get(condition.touchpoint()), entered, left) > 0;
-            case ATTRIBUTE_EQUALS -> condition.value().equals(attributes.get(condition.attribute()));
-            case TIME_IN_STEP_AT_LEAST -> left - entered >= IsoDurations.parsePositive(condition.duration()).orElseThrow().getSeconds();
-        };
-    }
-
     /** Events of one element in [from, until). */
-    private static int countIn(long[] packed, Integer ref, long from, long until) {
-        if (ref == null) {
+    private static int countIn(long[] packed, int ref, long from, long until) {
+        if (ref < 0) {
             return 0;
         }
         int count = 0;

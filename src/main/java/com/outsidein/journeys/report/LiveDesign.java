@@ -1,11 +1,10 @@
 package com.outsidein.journeys.report;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.outsidein.journeys.common.IsoDurations;
 import com.outsidein.journeys.journey.ActionDocument;
@@ -17,11 +16,14 @@ import com.outsidein.journeys.journey.TouchpointDocument;
 /** The current design, indexed by the permanent refs that prospects' packed progress uses. */
 final class LiveDesign {
 
-    /** A buyer action as the response rules need it. */
-    record Action(String key, String step, boolean expectsResponse, long slaSeconds, boolean requiresHuman,
-            Set<Integer> respondedBy, List<String> owners) {
-        boolean answerableBy(Touch touch) {
-            return touch != null && respondedBy.contains(touch.ref()) && (!requiresHuman || touch.human());
+    /**
+     * A buyer action as the response rules need it; {@code answerers} holds the refs of the touchpoints
+     * that can answer it (its respondedBy, only the HUMAN ones when it requires a human).
+     */
+    record Action(int ref, String key, String step, boolean expectsResponse, long slaSeconds, BitSet answerers,
+            List<String> owners) {
+        boolean answerableBy(int touchRef) {
+            return answerers.get(touchRef);
         }
     }
 
@@ -57,18 +59,21 @@ final class LiveDesign {
         }
         for (StepDocument step : doc.steps()) {
             for (ActionDocument a : step.actions()) {
-                Set<Integer> responders = new HashSet<>();
+                BitSet answerers = new BitSet();
                 List<String> owners = new ArrayList<>();
                 for (String key : a.respondedBy()) {
                     Touch touch = touchByKey.get(key);
-                    responders.add(touch.ref());
+                    if (!a.requiresHuman() || touch.human()) {
+                        answerers.set(touch.ref());
+                    }
                     if (touch.owner() != null && !owners.contains(touch.owner())) {
                         owners.add(touch.owner());
                     }
                 }
-                actions[actionRefs.get(a.key())] = new Action(a.key(), step.key(), a.expectsResponse(),
+                int ref = actionRefs.get(a.key());
+                actions[ref] = new Action(ref, a.key(), step.key(), a.expectsResponse(),
                         a.responseSla() == null ? -1 : IsoDurations.parsePositive(a.responseSla()).orElseThrow().getSeconds(),
-                        a.requiresHuman(), responders, owners);
+                        answerers, owners);
                 if (a.expectsResponse()) {
                     responseActions.add(a);
                 }

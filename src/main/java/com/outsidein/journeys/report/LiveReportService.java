@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,29 +46,37 @@ public class LiveReportService {
         Loaded loaded = load(teamId, journeyKey);
         long start = from.getEpochSecond();
         long end = to.getEpochSecond();
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, ConversionCalculator.LongList> times = new HashMap<>();
-        for (ResponseTally tally : scan(loaded, Needs.RESPONSES, ResponseTally::new, (mine, external, entries, actions, touches, last) -> {
-            for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
-                if (o.performedAt() >= start && o.performedAt() < end) {
-                    mine.add(o);
+        int refs = loaded.design().actions.length;
+        long[][] counts = new long[refs][4];
+        ConversionCalculator.LongList[] times = new ConversionCalculator.LongList[refs];
+        for (ResponseTally tally : scan(loaded, Needs.RESPONSES, () -> new ResponseTally(loaded.design()),
+                (mine, external, entries, actions, touches, last) -> {
+            ResponseMatcher outcomes = mine.matcher.match(actions, touches, asOf.getEpochSecond());
+            for (int i = 0; i < outcomes.size(); i++) {
+                long performedAt = outcomes.performedAt(i);
+                if (performedAt >= start && performedAt < end) {
+                    mine.add(outcomes, i);
                 }
             }
         })) {
-            tally.counts.forEach((key, c) -> {
-                long[] total = counts.computeIfAbsent(key, k -> new long[4]);
-                for (int i = 0; i < 4; i++) {
-                    total[i] += c[i];
+            for (int ref = 0; ref < refs; ref++) {
+                for (int k = 0; k < 4; k++) {
+                    counts[ref][k] += tally.counts[ref][k];
                 }
-            });
-            tally.times.forEach((key, list) -> times.computeIfAbsent(key, k -> new ConversionCalculator.LongList()).addAll(list));
+                if (tally.times[ref] != null) {
+                    if (times[ref] == null) {
+                        times[ref] = new ConversionCalculator.LongList();
+                    }
+                    times[ref].addAll(tally.times[ref]);
+                }
+            }
         }
         List<ActionResponses> rows = new ArrayList<>();
         for (ActionDocument a : loaded.design().responseActions) {
             LiveDesign.Action action = java.util.Arrays.stream(loaded.design().actions)
                     .filter(x -> x != null && x.key().equals(a.key())).findFirst().orElseThrow();
-            long[] c = counts.getOrDefault(a.key(), new long[4]);
-            ConversionCalculator.LongList answered = times.get(a.key());
+            long[] c = counts[action.ref()];
+            ConversionCalculator.LongList answered = times[action.ref()];
             ConversionReport.TimeToConvert summary = answered == null ? null : answered.summary();
             rows.add(new ActionResponses(a.key(), action.step(), a.responseSla(), action.owners(), c[0], c[1], c[2], c[3],
                     summary == null ? null : summary.p50(), summary == null ? null : summary.p90()));
@@ -86,26 +92,33 @@ public class LiveReportService {
         OpenAction after = cursor == null ? null : decodeCursor(cursor);
         // Each partition keeps only the oldest limit + 1 waiting actions after the cursor: a page, and
         // whether there is another, without building or sorting every open action of a million prospects.
-        List<TopK<OpenAction>> tallies = scan(loaded, Needs.RESPONSES, () -> new TopK<>(oldestFirst, limit + 1),
+        List<OpenTally> tallies = scan(loaded, Needs.OPEN, () -> new OpenTally(loaded.design(), oldestFirst, limit + 1),
                 (mine, external, entries, actions, touches, last) -> {
-                    for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, asOf.getEpochSecond())) {
-                        if (o.answered()) {
+                    ResponseMatcher outcomes = mine.matcher.match(actions, touches, asOf.getEpochSecond());
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        if (outcomes.answered(i)) {
                             continue;
                         }
-                        mine.count();
-                        OpenAction probe = new OpenAction(external, o.action().key(), null,
-                                Instant.ofEpochSecond(o.performedAt()), null, null, null, null);
-                        if ((after != null && oldestFirst.compare(probe, after) <= 0) || !mine.wouldKeep(probe)) {
+                        mine.page.count();
+                        long performedAt = outcomes.performedAt(i);
+                        // Cheap test first: most waiting actions are younger than the page's newest.
+                        if (mine.page.isFull() && performedAt > mine.page.worst().performedAt().getEpochSecond()) {
                             continue;
                         }
-                        long sla = o.action().slaSeconds();
-                        Instant due = sla < 0 ? null : Instant.ofEpochSecond(o.performedAt() + sla);
-                        mine.offer(new OpenAction(external, o.action().key(), o.action().step(), probe.performedAt(),
+                        LiveDesign.Action action = outcomes.action(i);
+                        OpenAction probe = new OpenAction(external, action.key(), null,
+                                Instant.ofEpochSecond(performedAt), null, null, null, null);
+                        if ((after != null && oldestFirst.compare(probe, after) <= 0) || !mine.page.wouldKeep(probe)) {
+                            continue;
+                        }
+                        long sla = action.slaSeconds();
+                        Instant due = sla < 0 ? null : Instant.ofEpochSecond(performedAt + sla);
+                        mine.page.offer(new OpenAction(external, action.key(), action.step(), probe.performedAt(),
                                 sla < 0 ? null : Duration.ofSeconds(sla).toString(), due,
-                                due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), o.action().owners()));
+                                due == null ? null : asOf.getEpochSecond() - due.getEpochSecond(), action.owners()));
                     }
                 });
-        TopK<OpenAction> merged = TopK.merge(tallies);
+        TopK<OpenAction> merged = TopK.merge(tallies.stream().map(tally -> tally.page).toList());
         long total = merged.offered();
         List<OpenAction> candidates = merged.sorted();
         List<OpenAction> page = candidates.subList(0, Math.min(limit, candidates.size()));
@@ -173,7 +186,7 @@ public class LiveReportService {
                 .thenComparing(LateFollowUp::prospect).thenComparing(LateFollowUp::performedAt);
         List<TopK<StaleProspect>> stales = new ArrayList<>();
         List<TopK<LateFollowUp>> lates = new ArrayList<>();
-        for (StaleTally tally : scan(loaded, Needs.ALL, () -> new StaleTally(longestIdle, latest, limit), (mine, external, entries, actions, touches, last) -> {
+        for (StaleTally tally : scan(loaded, Needs.ALL, () -> new StaleTally(loaded.design(), longestIdle, latest, limit), (mine, external, entries, actions, touches, last) -> {
             LiveDesign.Step current = null;
             for (long entry : entries) {
                 if (ProgressEntries.epochSecond(entry) <= now) {
@@ -186,13 +199,16 @@ public class LiveReportService {
                 mine.stale.offer(new StaleProspect(external, current.key(), Duration.ofSeconds(current.staleAfterSeconds()).toString(),
                         Instant.ofEpochSecond(last), now - last));
             }
-            for (ResponseMatcher.Outcome o : ResponseMatcher.match(loaded.design(), actions, touches, now)) {
-                long sla = o.action().slaSeconds();
-                if (o.answered() && sla > 0 && o.responseSeconds() > lateFactor * sla) {
+            ResponseMatcher outcomes = mine.matcher.match(actions, touches, now);
+            for (int i = 0; i < outcomes.size(); i++) {
+                long sla = outcomes.action(i).slaSeconds();
+                long responseSeconds = outcomes.responseSeconds(i);
+                if (outcomes.answered(i) && sla > 0 && responseSeconds > lateFactor * sla) {
                     mine.late.count();
-                    mine.late.offer(new LateFollowUp(external, o.action().key(), o.answeredBy(), Instant.ofEpochSecond(o.performedAt()),
-                            Instant.ofEpochSecond(o.answeredAt()), Duration.ofSeconds(sla).toString(), o.responseSeconds(),
-                            ConversionCalculator.round((double) o.responseSeconds() / sla)));
+                    mine.late.offer(new LateFollowUp(external, outcomes.action(i).key(), outcomes.answeredBy(i),
+                            Instant.ofEpochSecond(outcomes.performedAt(i)), Instant.ofEpochSecond(outcomes.answeredAt(i)),
+                            Duration.ofSeconds(sla).toString(), responseSeconds,
+                            ConversionCalculator.round((double) responseSeconds / sla)));
                 }
             }
         })) {
@@ -222,46 +238,69 @@ public class LiveReportService {
         void accept(A accumulator, String externalId, long[] entries, long[] actions, long[] touches, long lastEventAt);
     }
 
-    /** Which packed arrays a report reads: sending fewer is most of what a report costs. */
+    /** Which columns a report reads: sending fewer is most of what a report costs. */
     private enum Needs {
-        RESPONSES("null", "array_to_string(actions, ',')", "array_to_string(touches, ',')"),
-        TOUCHES("null", "null", "array_to_string(touches, ',')"),
-        ALL("array_to_string(entries, ',')", "array_to_string(actions, ',')", "array_to_string(touches, ',')");
+        RESPONSES(false, false, true, true, false),
+        OPEN(true, false, true, true, false),
+        TOUCHES(true, false, false, true, false),
+        ALL(true, true, true, true, true);
 
         final String columns;
 
-        Needs(String entries, String actions, String touches) {
-            this.columns = entries + ", " + actions + ", " + touches;
+        Needs(boolean externalId, boolean entries, boolean actions, boolean touches, boolean lastEventAt) {
+            this.columns = String.join(", ", externalId ? "external_id" : "null", entries ? "entries" : "null::bigint[]",
+                    actions ? "actions" : "null::bigint[]", touches ? "touches" : "null::bigint[]",
+                    lastEventAt ? "extract(epoch from last_event_at)::bigint" : "0");
         }
     }
 
     private <A> List<A> scan(Loaded loaded, Needs needs, java.util.function.Supplier<A> accumulator,
             ProspectConsumer<A> consumer) {
         try {
-            return progress.scan(loaded.journey().id, "external_id, " + needs.columns
-                    + ", extract(epoch from last_event_at)::bigint",
-                    List.of(), null, accumulator,
-                    (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.parse(row.getString(2)),
-                            ProgressStore.parse(row.getString(3)), ProgressStore.parse(row.getString(4)), row.getLong(5)));
+            return progress.scan(loaded.journey().id, needs.columns, List.of(), null, accumulator,
+                    (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.arrayAt(row, 2),
+                            ProgressStore.arrayAt(row, 3), ProgressStore.arrayAt(row, 4), row.getLong(5)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A partition's counts per action key: performed, in SLA, late, unanswered; and response times. */
+    /** A partition's counts per action ref (performed, in SLA, late, unanswered) and response times. */
     private static final class ResponseTally {
-        final Map<String, long[]> counts = new HashMap<>();
-        final Map<String, ConversionCalculator.LongList> times = new HashMap<>();
+        final ResponseMatcher matcher;
+        final long[][] counts;
+        final ConversionCalculator.LongList[] times;
 
-        void add(ResponseMatcher.Outcome o) {
-            long[] c = counts.computeIfAbsent(o.action().key(), k -> new long[4]);
+        ResponseTally(LiveDesign design) {
+            matcher = new ResponseMatcher(design);
+            counts = new long[design.actions.length][4];
+            times = new ConversionCalculator.LongList[design.actions.length];
+        }
+
+        void add(ResponseMatcher outcomes, int i) {
+            long[] c = counts[outcomes.actionRef(i)];
             c[0]++;
-            if (!o.answered()) {
+            if (!outcomes.answered(i)) {
                 c[3]++;
             } else {
-                c[o.late() ? 2 : 1]++;
-                times.computeIfAbsent(o.action().key(), k -> new ConversionCalculator.LongList()).add(o.responseSeconds());
+                c[outcomes.late(i) ? 2 : 1]++;
+                ConversionCalculator.LongList answered = times[outcomes.actionRef(i)];
+                if (answered == null) {
+                    answered = times[outcomes.actionRef(i)] = new ConversionCalculator.LongList();
+                }
+                answered.add(outcomes.responseSeconds(i));
             }
+        }
+    }
+
+    /** A partition's oldest waiting actions. */
+    private static final class OpenTally {
+        final ResponseMatcher matcher;
+        final TopK<OpenAction> page;
+
+        OpenTally(LiveDesign design, Comparator<OpenAction> order, int capacity) {
+            matcher = new ResponseMatcher(design);
+            page = new TopK<>(order, capacity);
         }
     }
 
@@ -278,10 +317,12 @@ public class LiveReportService {
 
     /** A partition's stale prospects and late follow-ups. */
     private static final class StaleTally {
+        final ResponseMatcher matcher;
         final TopK<StaleProspect> stale;
         final TopK<LateFollowUp> late;
 
-        StaleTally(Comparator<StaleProspect> staleOrder, Comparator<LateFollowUp> lateOrder, int limit) {
+        StaleTally(LiveDesign design, Comparator<StaleProspect> staleOrder, Comparator<LateFollowUp> lateOrder, int limit) {
+            matcher = new ResponseMatcher(design);
             stale = new TopK<>(staleOrder, limit);
             late = new TopK<>(lateOrder, limit);
         }

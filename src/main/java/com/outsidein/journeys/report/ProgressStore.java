@@ -127,6 +127,8 @@ public class ProgressStore {
                 s.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
             }
             try (PreparedStatement s = c.prepareStatement(sql)) {
+                // Server-prepared from the first run, so bigint[] columns arrive in binary (see arrayAt).
+                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 int i = 1;
                 for (String parameter : columnParameters) {
                     s.setString(i++, parameter);
@@ -192,6 +194,36 @@ public class ProgressStore {
             }
         }
         return refs;
+    }
+
+    /**
+     * A bigint[] column as longs. Binary transfer skips PostgreSQL's text formatting and the parsing
+     * here; a driver that sends text instead is still understood.
+     */
+    public static long[] arrayAt(ResultSet row, int column) throws SQLException {
+        byte[] raw = row.getBytes(column);
+        if (raw == null || raw.length == 0) {
+            return new long[0];
+        }
+        if (raw[0] == '{') {
+            String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII);
+            return parse(text.substring(1, text.length() - 1));
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(raw);
+        int dimensions = buffer.getInt();
+        if (dimensions == 0) {
+            return new long[0];
+        }
+        buffer.getInt(); // has nulls: never, the columns are not null arrays of not null values
+        buffer.getInt(); // element type oid
+        int length = buffer.getInt();
+        buffer.getInt(); // lower bound
+        long[] values = new long[length];
+        for (int i = 0; i < length; i++) {
+            buffer.getInt(); // element length: 8
+            values[i] = buffer.getLong();
+        }
+        return values;
     }
 
     static long[] parse(String csv) {

@@ -1,8 +1,6 @@
 package com.outsidein.journeys.report;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Arrays;
 
 import com.outsidein.journeys.event.ProgressEntries;
 
@@ -10,31 +8,31 @@ import com.outsidein.journeys.event.ProgressEntries;
  * DESIGN.md's answering rule for one prospect: an action is answered by the first touchpoint delivered
  * at or after it, among those in its respondedBy (HUMAN ones only when it requires a human); one delivery
  * answers at most one action, the earliest one still waiting that it can answer.
+ *
+ * <p>A report matches a million prospects, so outcomes go into primitive arrays that one partition
+ * reuses from prospect to prospect instead of objects per action.
  */
 final class ResponseMatcher {
 
-    /** One performed action that expects a response, and its answer if any (answeredAt = -1 while waiting). */
-    record Outcome(int actionRef, LiveDesign.Action action, long performedAt, long answeredAt, String answeredBy) {
-        boolean answered() {
-            return answeredAt >= 0;
-        }
+    private final LiveDesign design;
+    private int size;
+    private int[] actionRefs = new int[16];
+    private long[] performedAt = new long[16];
+    private long[] answeredAt = new long[16];
+    private int[] answeredByRefs = new int[16];
+    private int[] waiting = new int[16];
 
-        long responseSeconds() {
-            return answeredAt - performedAt;
-        }
-
-        boolean late() {
-            return answered() && action.slaSeconds() >= 0 && responseSeconds() > action.slaSeconds();
-        }
+    ResponseMatcher(LiveDesign design) {
+        this.design = design;
     }
 
-    private ResponseMatcher() {
-    }
-
-    /** Outcomes of every response-expecting action the prospect performed up to {@code asOf}, in order. */
-    static List<Outcome> match(LiveDesign design, long[] actions, long[] touches, long asOf) {
-        List<Outcome> outcomes = new ArrayList<>();
-        List<Integer> waiting = new ArrayList<>();
+    /**
+     * Matches one prospect's response-expecting actions performed up to {@code asOf}; the outcomes are
+     * then read by index, in the order the actions were performed, until the next call.
+     */
+    ResponseMatcher match(long[] actions, long[] touches, long asOf) {
+        size = 0;
+        int waitingCount = 0;
         int a = 0;
         int t = 0;
         while (a < actions.length || t < touches.length) {
@@ -47,22 +45,76 @@ final class ResponseMatcher {
                 int ref = ProgressEntries.elementRef(actions[a++]);
                 LiveDesign.Action action = design.actions[ref];
                 if (action != null && action.expectsResponse()) {
-                    waiting.add(outcomes.size());
-                    outcomes.add(new Outcome(ref, action, actionAt, -1, null));
+                    grow();
+                    actionRefs[size] = ref;
+                    performedAt[size] = actionAt;
+                    answeredAt[size] = -1;
+                    answeredByRefs[size] = -1;
+                    waiting[waitingCount++] = size++;
                 }
             } else {
-                LiveDesign.Touch touch = design.touches[ProgressEntries.elementRef(touches[t++])];
-                for (Iterator<Integer> it = waiting.iterator(); it.hasNext();) {
-                    int index = it.next();
-                    Outcome open = outcomes.get(index);
-                    if (open.action().answerableBy(touch)) {
-                        outcomes.set(index, new Outcome(open.actionRef(), open.action(), open.performedAt(), touchAt, touch.key()));
-                        it.remove();
+                int touchRef = ProgressEntries.elementRef(touches[t++]);
+                for (int w = 0; w < waitingCount; w++) {
+                    int index = waiting[w];
+                    if (design.actions[actionRefs[index]].answerableBy(touchRef)) {
+                        answeredAt[index] = touchAt;
+                        answeredByRefs[index] = touchRef;
+                        System.arraycopy(waiting, w + 1, waiting, w, waitingCount - w - 1);
+                        waitingCount--;
                         break;
                     }
                 }
             }
         }
-        return outcomes;
+        return this;
+    }
+
+    private void grow() {
+        if (size == actionRefs.length) {
+            int capacity = size * 2;
+            actionRefs = Arrays.copyOf(actionRefs, capacity);
+            performedAt = Arrays.copyOf(performedAt, capacity);
+            answeredAt = Arrays.copyOf(answeredAt, capacity);
+            answeredByRefs = Arrays.copyOf(answeredByRefs, capacity);
+            waiting = Arrays.copyOf(waiting, capacity);
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    int actionRef(int i) {
+        return actionRefs[i];
+    }
+
+    LiveDesign.Action action(int i) {
+        return design.actions[actionRefs[i]];
+    }
+
+    long performedAt(int i) {
+        return performedAt[i];
+    }
+
+    boolean answered(int i) {
+        return answeredAt[i] >= 0;
+    }
+
+    long answeredAt(int i) {
+        return answeredAt[i];
+    }
+
+    /** Key of the touchpoint that answered, or null; a ref no longer in the design answers nothing. */
+    String answeredBy(int i) {
+        return answered(i) ? design.touches[answeredByRefs[i]].key() : null;
+    }
+
+    long responseSeconds(int i) {
+        return answeredAt[i] - performedAt[i];
+    }
+
+    boolean late(int i) {
+        long sla = action(i).slaSeconds();
+        return answered(i) && sla >= 0 && responseSeconds(i) > sla;
     }
 }

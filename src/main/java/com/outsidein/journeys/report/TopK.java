@@ -27,6 +27,15 @@ final class TopK<T> {
         return kept.size() < capacity || order.compare(probe, kept.peek()) < 0;
     }
 
+    boolean isFull() {
+        return kept.size() >= capacity;
+    }
+
+    /** The last item the page holds now; only when it is full. */
+    T worst() {
+        return kept.peek();
+    }
+
     void count() {
         offered++;
     }
