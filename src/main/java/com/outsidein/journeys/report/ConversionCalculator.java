@@ -34,11 +34,13 @@ public final class ConversionCalculator {
     private final long window;
     private final boolean ordered;
     private final ConversionParameters parameters;
+    private final long[] scratch;
     private final Map<String, Group> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public ConversionCalculator(List<StepSpec> steps, ConversionParameters parameters) {
         this.steps = steps;
         this.parameters = parameters;
+        this.scratch = new long[steps.size()];
         Arrays.fill(positionOfRef, -1);
         for (int i = 0; i < steps.size(); i++) {
             positionOfRef[steps.get(i).ref()] = i;
@@ -54,6 +56,11 @@ public final class ConversionCalculator {
      * its first step-1 entry is not in [from, to).
      */
     public long[] chain(long[] entries) {
+        return chain(entries, new long[steps.size()]);
+    }
+
+    /** {@link #chain(long[])} into a caller's array, so a scan of a million prospects reuses one. */
+    private long[] chain(long[] entries, long[] times) {
         if (steps.isEmpty()) {
             return null;
         }
@@ -68,7 +75,6 @@ public final class ConversionCalculator {
             return null;
         }
         long deadline = t1 + window;
-        long[] times = new long[steps.size()];
         Arrays.fill(times, NONE);
         times[0] = t1;
         long previous = t1;
@@ -104,7 +110,7 @@ public final class ConversionCalculator {
 
     /** Counts one prospect (its packed, sorted entries) into its bucket and segment. */
     public void add(long[] entries, String segment) {
-        long[] times = chain(entries);
+        long[] times = chain(entries, scratch);
         if (times == null) {
             return;
         }
@@ -226,24 +232,64 @@ public final class ConversionCalculator {
             values[size++] = value;
         }
 
-        /** Nearest-rank percentiles: the smallest value with at least p of the values at or below it. */
+        /**
+         * Nearest-rank percentiles: the smallest value with at least p of the values at or below it.
+         * Found by selection, not a full sort: a million-prospect funnel has that many durations per step.
+         */
         TimeToConvert summary() {
             if (size == 0) {
                 return null;
             }
-            long[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
+            long[] work = Arrays.copyOf(values, size);
             double sum = 0;
-            for (long v : sorted) {
+            for (long v : work) {
                 sum += v;
             }
-            return new TimeToConvert(rank(sorted, 50), rank(sorted, 75), rank(sorted, 90), rank(sorted, 95),
-                    Math.round(sum / size * 10) / 10d);
+            // Highest rank first: each selection leaves everything below its rank on its left, so the
+            // next, lower rank is searched in that part only.
+            long p95 = select(work, 0, size - 1, rank(95));
+            long p90 = select(work, 0, rank(95), rank(90));
+            long p75 = select(work, 0, rank(90), rank(75));
+            long p50 = select(work, 0, rank(75), rank(50));
+            return new TimeToConvert(p50, p75, p90, p95, Math.round(sum / size * 10) / 10d);
         }
 
-        private static long rank(long[] sorted, int percent) {
-            int index = (int) Math.ceil(percent / 100d * sorted.length) - 1;
-            return sorted[Math.max(0, index)];
+        private int rank(int percent) {
+            return Math.max(0, (int) Math.ceil(percent / 100d * size) - 1);
+        }
+
+        /** Puts the k-th smallest of a[lo..hi] at a[k], smaller ones left of it, larger right; returns it. */
+        static long select(long[] a, int lo, int hi, int k) {
+            while (hi > lo) {
+                long pivot = median(a[lo], a[lo + (hi - lo) / 2], a[hi]);
+                int i = lo;
+                int j = hi;
+                while (i <= j) {
+                    while (a[i] < pivot) {
+                        i++;
+                    }
+                    while (a[j] > pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        long swap = a[i];
+                        a[i++] = a[j];
+                        a[j--] = swap;
+                    }
+                }
+                if (k <= j) {
+                    hi = j;
+                } else if (k >= i) {
+                    lo = i;
+                } else {
+                    return a[k];
+                }
+            }
+            return a[k];
+        }
+
+        private static long median(long a, long b, long c) {
+            return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,16 +141,29 @@ public class InsightReportService {
         List<MangledValue> mangled = new ArrayList<>();
         long[] totals = new long[2];
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("select attribute, normalized, prospects, count(*) over () from ("
-                    + " select 'email' as attribute, email_key as normalized, array_agg(external_id order by external_id) as prospects"
+            try (Statement plan = c.createStatement()) {
+                // Grouping runs over the identity-key indexes only when the plan sees the real journey.
+                plan.execute("set local plan_cache_mode = force_custom_plan");
+            }
+            // Groups are counted over the (journey, key) indexes alone; the prospects are fetched for the
+            // page's groups only, not gathered and sorted for every one of a million keys.
+            try (PreparedStatement s = c.prepareStatement("with duplicate as ("
+                    + " select 'email' as attribute, email_key as normalized, count(*) as size"
                     + " from prospect where journey_id = ? and email_key is not null group by email_key having count(*) > 1"
                     + " union all"
-                    + " select 'name', name_key, array_agg(external_id order by external_id)"
+                    + " select 'name', name_key, count(*)"
                     + " from prospect where journey_id = ? and name_key is not null group by name_key having count(*) > 1"
-                    + ") g order by cardinality(prospects) desc, normalized, attribute limit ?")) {
+                    + "), page as (select attribute, normalized, size, count(*) over () as total from duplicate"
+                    + " order by size desc, normalized, attribute limit ?)"
+                    + " select attribute, normalized, case when attribute = 'email'"
+                    + " then array(select external_id from prospect p where p.journey_id = ? and p.email_key = page.normalized order by 1)"
+                    + " else array(select external_id from prospect p where p.journey_id = ? and p.name_key = page.normalized order by 1)"
+                    + " end, total from page order by size desc, normalized, attribute")) {
                 s.setLong(1, journey.id);
                 s.setLong(2, journey.id);
                 s.setInt(3, limit);
+                s.setLong(4, journey.id);
+                s.setLong(5, journey.id);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         duplicates.add(new DuplicateGroup(rs.getString(1), rs.getString(2),

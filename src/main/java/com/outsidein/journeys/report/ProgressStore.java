@@ -79,19 +79,26 @@ public class ProgressStore {
             accumulators.add(accumulator.get());
         }
         String snapshot;
+        long blocks;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select pg_export_snapshot()")) {
+                ResultSet rs = s.executeQuery("select pg_export_snapshot(),"
+                        + " pg_relation_size('prospect') / current_setting('block_size')::bigint")) {
             rs.next();
             snapshot = rs.getString(1);
+            blocks = rs.getLong(2);
         }
-        String sql = "select " + columns + " from prospect where journey_id = ? and id % ? = ?"
-                + (filter == null ? "" : " and " + filter);
+        // Partitions are ranges of the table's blocks (a TID range scan each), so the table is read once
+        // in all, not once per partition; the last range is open, rows added since lie beyond it.
+        String sql = "select " + columns + " from prospect where journey_id = ? and ctid >= ?::tid"
+                + " and (?::tid is null or ctid < ?::tid)" + (filter == null ? "" : " and " + filter);
         List<java.util.concurrent.CompletableFuture<Void>> work = new java.util.ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             int partition = p;
             work.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
-                    scanPartition(sql, columnParameters, journeyId, snapshot, partition, partitions,
+                    String lower = "(" + blocks * partition / partitions + ",0)";
+                    String upper = partition == partitions - 1 ? null : "(" + blocks * (partition + 1) / partitions + ",0)";
+                    scanPartition(sql, columnParameters, journeyId, snapshot, lower, upper,
                             accumulators.get(partition), handler);
                 } catch (SQLException e) {
                     throw new java.util.concurrent.CompletionException(e);
@@ -117,7 +124,7 @@ public class ProgressStore {
             });
 
     private <A> void scanPartition(String sql, List<String> columnParameters, long journeyId, String snapshot,
-            int partition, int partitions, A accumulator, RowHandler<A> handler) throws SQLException {
+            String lowerTid, String upperTid, A accumulator, RowHandler<A> handler) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -125,6 +132,9 @@ public class ProgressStore {
                 s.execute("set transaction isolation level repeatable read");
                 s.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
                 s.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
+                // A journey with few prospects in a big table is read through its index, a big one by
+                // block range: the plan must see the actual journey, not a generic parameter.
+                s.execute("set local plan_cache_mode = force_custom_plan");
             }
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 // Server-prepared from the first run, so bigint[] columns arrive in binary (see arrayAt).
@@ -134,8 +144,9 @@ public class ProgressStore {
                     s.setString(i++, parameter);
                 }
                 s.setLong(i++, journeyId);
-                s.setInt(i++, partitions);
-                s.setInt(i, partition);
+                s.setString(i++, lowerTid);
+                s.setString(i++, upperTid);
+                s.setString(i, upperTid);
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

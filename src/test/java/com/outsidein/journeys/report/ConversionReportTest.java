@@ -213,6 +213,38 @@ class ConversionReportTest {
                 .body("funnels[0].steps[3].overallRate", equalTo(0.25f));
     }
 
+    /**
+     * 2,000 prospects: enough rows to spread over many table blocks, so the report's parallel block-range
+     * partitions each get some. Prospect i enters a at i minutes; those with i % 4 != 0 enter c (b, optional,
+     * skipped) i + 1 hours later. So 1,500 convert from a, with durations n hours for n in 1..2000, n % 4 != 1:
+     * three per block of four (4k+2, 4k+3, 4k+4). Nearest rank p50 is the 750th value, the last of the 250th
+     * block: 1,000 h; p90 the 1,350th, the last of the 450th block: 1,800 h; p95 the 1,425th, the last of the
+     * 475th: 1,900 h; p75 the 1,125th, the last of the 375th: 1,500 h.
+     */
+    @Test
+    void aLargeJourneyIsCountedOnceAcrossPartitionsWithExactPercentiles() {
+        String key = createFunnelJourney("many");
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            double enteredA = i / 1440.0;
+            events.add(com.outsidein.journeys.EventFixtures.entered("m" + i, "a", enteredA));
+            if (i % 4 != 0) {
+                events.add(com.outsidein.journeys.EventFixtures.entered("m" + i, "c", enteredA + (i + 1) / 24.0));
+            }
+        }
+        post(key, events).statusCode(200).body("accepted", equalTo(3_500));
+        long hour = 3_600;
+        given().queryParam("from", T0.toString()).queryParam("to", T0.plus(Duration.ofDays(30)).toString())
+                .get("/api/v1/journeys/{j}/reports/conversion", key).then().statusCode(200)
+                .body("funnels[0].population", equalTo(2_000))
+                .body("funnels[0].steps.entered", contains(2_000, 0, 1_500, 0))
+                .body("funnels[0].steps[0].converted", equalTo(1_500))
+                .body("funnels[0].steps[0].timeToConvert.p50", equalTo((int) (1_000 * hour)))
+                .body("funnels[0].steps[0].timeToConvert.p75", equalTo((int) (1_500 * hour)))
+                .body("funnels[0].steps[0].timeToConvert.p90", equalTo((int) (1_800 * hour)))
+                .body("funnels[0].steps[0].timeToConvert.p95", equalTo((int) (1_900 * hour)));
+    }
+
     @Test
     void anEmptyRangeStillShowsTheSteps() {
         given().queryParam("from", "2025-01-01").queryParam("to", "2025-02-01").get(url()).then().statusCode(200)
