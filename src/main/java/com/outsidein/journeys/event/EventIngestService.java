@@ -61,11 +61,23 @@ public class EventIngestService {
         // A fixed order for rows and locks keeps concurrent batches from deadlocking.
         events.sort(Comparator.comparing(ValidEvent::id));
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Long> prospectIds = upsertProspects(connection, journey.id, events);
-            Set<UUID> inserted = insertEvents(connection, journey.id, events, prospectIds);
-            List<ValidEvent> fresh = events.stream().filter(e -> inserted.contains(e.id())).toList();
-            checkDuplicates(connection, journey.id, events.stream().filter(e -> !inserted.contains(e.id())).toList());
-            updateProgress(connection, journey.id, fresh, prospectIds, refs(connection, journey.id));
+            Map<String, Integer> refs = refs(connection, journey.id);
+            Map<String, ProspectDelta> deltas = deltas(events, refs);
+            Map<String, Long> prospectIds = new HashMap<>();
+            Set<String> created = createProspects(connection, journey.id, deltas, prospectIds);
+            lockExistingProspects(connection, journey.id, deltas.keySet().stream().filter(x -> !created.contains(x)).toList(),
+                    prospectIds);
+            boolean[] inserted = insertEvents(connection, journey.id, events, prospectIds);
+            List<ValidEvent> fresh = new ArrayList<>();
+            List<ValidEvent> resent = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                (inserted[i] ? fresh : resent).add(events.get(i));
+            }
+            checkDuplicates(connection, journey.id, resent);
+            // A prospect created by this batch already holds all of its events: nothing of it was stored
+            // before, so none of its events can be a duplicate (a reused id would have been refused above).
+            List<ValidEvent> forExisting = fresh.stream().filter(e -> !created.contains(e.prospect())).toList();
+            updateProgress(connection, deltas(forExisting, refs), prospectIds);
             recordIngest(connection, journey.id, fresh);
             return new IngestResult(fresh.size(), batch.size() - fresh.size());
         } catch (SQLException e) {
@@ -85,39 +97,120 @@ public class EventIngestService {
         return new EventValidator.Design(steps, actions, touchpoints);
     }
 
-    private Map<String, Long> upsertProspects(Connection connection, long journeyId, List<ValidEvent> events)
-            throws SQLException {
-        TreeMap<String, OffsetDateTime[]> span = new TreeMap<>();
-        for (ValidEvent e : events) {
-            span.merge(e.prospect(), new OffsetDateTime[] { e.occurredAt(), e.occurredAt() }, (a, b) -> new OffsetDateTime[] {
-                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
+    /**
+     * What a batch adds to each prospect: time span, attributes (a later event wins per key) and packed,
+     * sorted step entries, actions and touchpoints. Keyed by external id, in order.
+     */
+    private record ProspectDelta(OffsetDateTime first, OffsetDateTime last, String attributes, OffsetDateTime attributesAt,
+            String entries, String actions, String touches) {
+    }
+
+    private Map<String, ProspectDelta> deltas(List<ValidEvent> events, Map<String, Integer> refs) {
+        Map<String, List<ValidEvent>> byProspect = new TreeMap<>();
+        events.forEach(e -> byProspect.computeIfAbsent(e.prospect(), k -> new ArrayList<>()).add(e));
+        Map<String, ProspectDelta> deltas = new LinkedHashMap<>();
+        byProspect.forEach((prospect, mine) -> {
+            mine.sort(Comparator.comparing(ValidEvent::occurredAt));
+            Map<String, String> merged = new LinkedHashMap<>();
+            OffsetDateTime mergedAt = null;
+            List<Long> entries = new ArrayList<>();
+            List<Long> actions = new ArrayList<>();
+            List<Long> touches = new ArrayList<>();
+            for (ValidEvent e : mine) {
+                if (!e.attributes().isEmpty()) {
+                    merged.putAll(e.attributes());
+                    mergedAt = e.occurredAt();
+                }
+                int ref = refs.get(e.type().code + ":" + e.element());
+                switch (e.type()) {
+                    case STEP_ENTERED -> entries.add(ProgressEntries.pack(e.epochSecond(), ref));
+                    case ACTION_PERFORMED -> actions.add(ProgressEntries.packElement(e.epochSecond(), ref));
+                    case TOUCHPOINT_DELIVERED -> touches.add(ProgressEntries.packElement(e.epochSecond(), ref));
+                }
+            }
+            deltas.put(prospect, new ProspectDelta(mine.get(0).occurredAt(), mine.get(mine.size() - 1).occurredAt(),
+                    merged.isEmpty() ? null : toJson(merged), mergedAt, packed(entries), packed(actions), packed(touches)));
+        });
+        return deltas;
+    }
+
+    /** Sorted packed values as a PostgreSQL array literal; same-second events of one kind sort by ref. */
+    private static String packed(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
         }
-        String[] externals = span.keySet().toArray(String[]::new);
+        values.sort(null);
+        StringBuilder out = new StringBuilder("{");
+        for (Long v : values) {
+            out.append(out.length() == 1 ? "" : ",").append(v);
+        }
+        return out.append('}').toString();
+    }
+
+    /**
+     * Inserts the prospects this batch sees first, complete with their progress, so a new prospect is
+     * written once, not inserted empty and then rewritten. Returns the external ids it created.
+     */
+    private Set<String> createProspects(Connection connection, long journeyId, Map<String, ProspectDelta> deltas,
+            Map<String, Long> ids) throws SQLException {
+        Set<String> created = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into prospect (journey_id, external_id, first_seen_at, last_event_at) "
-                        + "select ?, x, f, l from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) as u(x, f, l) "
-                        + "on conflict (journey_id, external_id) do nothing")) {
+                "insert into prospect (journey_id, external_id, first_seen_at, last_event_at, attributes, attributes_at, "
+                        + "entries, actions, touches) "
+                        + "select ?, x, f, l, coalesce(a, '{}'), a_at, coalesce(e::bigint[], '{}'), coalesce(ac::bigint[], '{}'), "
+                        + "coalesce(t::bigint[], '{}') "
+                        + "from unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
+                        + "?::text[], ?::text[], ?::text[]) as u(x, f, l, a, a_at, e, ac, t) "
+                        + "on conflict (journey_id, external_id) do nothing returning external_id, id")) {
             insert.setLong(1, journeyId);
-            insert.setArray(2, connection.createArrayOf("text", externals));
-            insert.setArray(3, connection.createArrayOf("text", span.values().stream().map(v -> v[0].toString()).toArray()));
-            insert.setArray(4, connection.createArrayOf("text", span.values().stream().map(v -> v[1].toString()).toArray()));
-            insert.executeUpdate();
+            bindDeltas(connection, insert, 2, deltas, true);
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    created.add(rs.getString(1));
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }
+            }
         }
-        Map<String, Long> ids = new HashMap<>();
+        return created;
+    }
+
+    /** Binds externals (when asked), first, last, attributes, attributes time, entries, actions, touches. */
+    private static void bindDeltas(Connection connection, PreparedStatement statement, int from,
+            Map<String, ProspectDelta> deltas, boolean externals) throws SQLException {
+        List<ProspectDelta> values = List.copyOf(deltas.values());
+        int i = from;
+        if (externals) {
+            statement.setArray(i++, connection.createArrayOf("text", deltas.keySet().toArray()));
+        }
+        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(d -> d.first().toString()).toArray()));
+        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(d -> d.last().toString()).toArray()));
+        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::attributes).toArray()));
+        statement.setArray(i++, connection.createArrayOf("text", values.stream()
+                .map(d -> d.attributesAt() == null ? null : d.attributesAt().toString()).toArray()));
+        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::entries).toArray()));
+        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::actions).toArray()));
+        statement.setArray(i, connection.createArrayOf("text", values.stream().map(ProspectDelta::touches).toArray()));
+    }
+
+    private void lockExistingProspects(Connection connection, long journeyId, List<String> externals, Map<String, Long> ids)
+            throws SQLException {
+        if (externals.isEmpty()) {
+            return;
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "select external_id, id from prospect where journey_id = ? and external_id = any(?) order by id for update")) {
             select.setLong(1, journeyId);
-            select.setArray(2, connection.createArrayOf("text", externals));
+            select.setArray(2, connection.createArrayOf("text", externals.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1), rs.getLong(2));
                 }
             }
         }
-        return ids;
     }
 
-    private Set<UUID> insertEvents(Connection connection, long journeyId, List<ValidEvent> events,
+    /** Inserts the events not stored yet; flags, by position in {@code events} (sorted by id), which were new. */
+    private boolean[] insertEvents(Connection connection, long journeyId, List<ValidEvent> events,
             Map<String, Long> prospectIds) throws SQLException {
         int n = events.size();
         String[] ids = new String[n];
@@ -135,7 +228,7 @@ public class EventIngestService {
             times[i] = e.occurredAt().toString();
             attributes[i] = e.attributes().isEmpty() ? null : toJson(e.attributes());
         }
-        Set<UUID> inserted = new HashSet<>();
+        List<UUID> inserted = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into event (journey_id, id, prospect_id, type, element, occurred_at, attributes) "
                         + "select ?, i, p, t, el, o, a from unnest(?::uuid[], ?::bigint[], ?::smallint[], ?::text[], "
@@ -154,7 +247,16 @@ public class EventIngestService {
                 }
             }
         }
-        return inserted;
+        // Both lists in the same order: a merge walk, no hashing of ids (structured ids hash badly).
+        inserted.sort(null);
+        boolean[] isNew = new boolean[n];
+        for (int i = 0, j = 0; i < n && j < inserted.size(); i++) {
+            if (events.get(i).id().equals(inserted.get(j))) {
+                isNew[i] = true;
+                j++;
+            }
+        }
+        return isNew;
     }
 
     /** A re-sent id must carry the same event; different content under a known id is refused whole. */
@@ -205,92 +307,32 @@ public class EventIngestService {
         return refs;
     }
 
-    /** Merges new step entries (sorted), first/last times and attributes into each touched prospect. */
-    private void updateProgress(Connection connection, long journeyId, List<ValidEvent> fresh,
-            Map<String, Long> prospectIds, Map<String, Integer> refs) throws SQLException {
-        if (fresh.isEmpty()) {
+    /** Merges a batch's deltas into prospects that existed before it: sorted packed arrays, time span, attributes. */
+    private void updateProgress(Connection connection, Map<String, ProspectDelta> deltas, Map<String, Long> prospectIds)
+            throws SQLException {
+        if (deltas.isEmpty()) {
             return;
         }
-        Map<Long, List<ValidEvent>> byProspect = new TreeMap<>();
-        fresh.forEach(e -> byProspect.computeIfAbsent(prospectIds.get(e.prospect()), k -> new ArrayList<>()).add(e));
-        int n = byProspect.size();
-        Long[] ids = new Long[n];
-        String[] first = new String[n];
-        String[] last = new String[n];
-        String[] attributes = new String[n];
-        String[] attributesAt = new String[n];
-        List<Long> entryProspects = new ArrayList<>();
-        List<Long> entryValues = new ArrayList<>();
-        List<Long> actionProspects = new ArrayList<>();
-        List<Long> actionValues = new ArrayList<>();
-        List<Long> touchProspects = new ArrayList<>();
-        List<Long> touchValues = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<Long, List<ValidEvent>> entry : byProspect.entrySet()) {
-            List<ValidEvent> events = entry.getValue();
-            events.sort(Comparator.comparing(ValidEvent::occurredAt));
-            ids[i] = entry.getKey();
-            first[i] = events.get(0).occurredAt().toString();
-            last[i] = events.get(events.size() - 1).occurredAt().toString();
-            Map<String, String> merged = new LinkedHashMap<>();
-            OffsetDateTime mergedAt = null;
-            for (ValidEvent e : events) {
-                if (!e.attributes().isEmpty()) {
-                    merged.putAll(e.attributes());
-                    mergedAt = e.occurredAt();
-                }
-                int ref = refs.get(e.type().code + ":" + e.element());
-                switch (e.type()) {
-                    case STEP_ENTERED -> {
-                        entryProspects.add(entry.getKey());
-                        entryValues.add(ProgressEntries.pack(e.epochSecond(), ref));
-                    }
-                    case ACTION_PERFORMED -> {
-                        actionProspects.add(entry.getKey());
-                        actionValues.add(ProgressEntries.packElement(e.epochSecond(), ref));
-                    }
-                    case TOUCHPOINT_DELIVERED -> {
-                        touchProspects.add(entry.getKey());
-                        touchValues.add(ProgressEntries.packElement(e.epochSecond(), ref));
-                    }
-                }
-            }
-            attributes[i] = merged.isEmpty() ? null : toJson(merged);
-            attributesAt[i] = mergedAt == null ? null : mergedAt.toString();
-            i++;
-        }
         try (PreparedStatement update = connection.prepareStatement(
-                "with u as (select * from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[]) "
-                        + "  as u(pid, first_at, last_at, attrs, attrs_at)), "
-                        + "e as (select pid, array_agg(v) as vs from unnest(?::bigint[], ?::bigint[]) as x(pid, v) group by pid), "
-                        + "a as (select pid, array_agg(v) as vs from unnest(?::bigint[], ?::bigint[]) as x(pid, v) group by pid), "
-                        + "t as (select pid, array_agg(v) as vs from unnest(?::bigint[], ?::bigint[]) as x(pid, v) group by pid) "
+                "with u as (select pid, first_at, last_at, attrs, attrs_at, e::bigint[] as e, a::bigint[] as a, t::bigint[] as t "
+                        + "  from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
+                        + "  ?::text[], ?::text[], ?::text[]) as u(pid, first_at, last_at, attrs, attrs_at, e, a, t)) "
                         + "update prospect p set "
-                        + "  entries = case when e.vs is null then p.entries "
-                        + "    else array(select v from unnest(p.entries || e.vs) as v order by v) end, "
-                        + "  actions = case when a.vs is null then p.actions "
-                        + "    else array(select v from unnest(p.actions || a.vs) as v order by v) end, "
-                        + "  touches = case when t.vs is null then p.touches "
-                        + "    else array(select v from unnest(p.touches || t.vs) as v order by v) end, "
+                        + "  entries = case when u.e is null then p.entries "
+                        + "    else array(select v from unnest(p.entries || u.e) as v order by v) end, "
+                        + "  actions = case when u.a is null then p.actions "
+                        + "    else array(select v from unnest(p.actions || u.a) as v order by v) end, "
+                        + "  touches = case when u.t is null then p.touches "
+                        + "    else array(select v from unnest(p.touches || u.t) as v order by v) end, "
                         + "  first_seen_at = least(p.first_seen_at, u.first_at), "
                         + "  last_event_at = greatest(p.last_event_at, u.last_at), "
                         + "  attributes = case when u.attrs is null then p.attributes "
                         + "    when p.attributes_at is null or u.attrs_at >= p.attributes_at then p.attributes || u.attrs "
                         + "    else u.attrs || p.attributes end, "
                         + "  attributes_at = greatest(p.attributes_at, u.attrs_at) "
-                        + "from u left join e on e.pid = u.pid left join a on a.pid = u.pid left join t on t.pid = u.pid "
-                        + "where p.id = u.pid")) {
-            update.setArray(1, connection.createArrayOf("bigint", ids));
-            update.setArray(2, connection.createArrayOf("text", first));
-            update.setArray(3, connection.createArrayOf("text", last));
-            update.setArray(4, connection.createArrayOf("text", attributes));
-            update.setArray(5, connection.createArrayOf("text", attributesAt));
-            update.setArray(6, connection.createArrayOf("bigint", entryProspects.toArray()));
-            update.setArray(7, connection.createArrayOf("bigint", entryValues.toArray()));
-            update.setArray(8, connection.createArrayOf("bigint", actionProspects.toArray()));
-            update.setArray(9, connection.createArrayOf("bigint", actionValues.toArray()));
-            update.setArray(10, connection.createArrayOf("bigint", touchProspects.toArray()));
-            update.setArray(11, connection.createArrayOf("bigint", touchValues.toArray()));
+                        + "from u where p.id = u.pid")) {
+            update.setArray(1, connection.createArrayOf("bigint", deltas.keySet().stream().map(prospectIds::get).toArray()));
+            bindDeltas(connection, update, 2, deltas, false);
             update.executeUpdate();
         }
     }
