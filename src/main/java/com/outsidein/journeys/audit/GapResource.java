@@ -49,13 +49,12 @@ public class GapResource {
                             + "asks-to-be-contacted,...,...,\n") })
     public Response report(@PathParam("journey") String journey, @Context HttpHeaders headers) {
         GapReport report = gaps.report(team.id(), journey);
-        if (Csv.wanted(headers)) {
+        return Csv.orJson(headers, report, () -> {
             List<GapCsvRow> rows = new ArrayList<>();
             report.gaps().forEach(g -> rows.add(GapCsvRow.of(g, false)));
             report.acknowledged().forEach(g -> rows.add(GapCsvRow.of(g, true)));
-            return Response.ok(Csv.write(rows, GapCsvRow.class), Csv.MEDIA_TYPE).build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+            return rows;
+        }, GapCsvRow.class);
     }
 
     @PUT

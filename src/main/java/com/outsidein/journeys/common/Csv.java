@@ -1,9 +1,11 @@
 package com.outsidein.journeys.common;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,6 +35,14 @@ public final class Csv {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + type.getSimpleName() + " as CSV", e);
         }
+    }
+
+    /** The report as JSON, or as CSV rows (built only then) when the client prefers CSV. */
+    public static <T> Response orJson(HttpHeaders headers, Object report, Supplier<List<T>> rows, Class<T> type) {
+        if (wanted(headers)) {
+            return Response.ok(write(rows.get(), type), MEDIA_TYPE).build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     /** Whether the client prefers CSV over JSON (JSON wins ties and wildcards). */

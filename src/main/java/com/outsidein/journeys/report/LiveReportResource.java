@@ -64,11 +64,8 @@ public class LiveReportResource {
         Instant now = asOf(asOf);
         ConversionParameters range = ConversionParameters.parse(from, to, null, null, null, null, limits, now);
         LiveReports.ResponseReport report = reports.responses(team.id(), journey, range.from(), range.to(), now);
-        if (Csv.wanted(headers)) {
-            List<ResponseCsvRow> rows = report.actions().stream().map(ResponseCsvRow::of).toList();
-            return Response.ok(Csv.write(rows, ResponseCsvRow.class), Csv.MEDIA_TYPE).build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        return Csv.orJson(headers, report, () -> report.actions().stream().map(ResponseCsvRow::of).toList(),
+                ResponseCsvRow.class);
     }
 
     @GET

@@ -1,7 +1,6 @@
 package com.outsidein.journeys.report;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -60,12 +59,8 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         ConversionReport report = conversion.conversion(team.id(), journey,
                 ConversionParameters.parse(from, to, window, order, breakdown, interval, limits, Instant.now()));
-        if (Csv.wanted(headers)) {
-            List<ConversionCsvRow> rows = report.funnels().stream()
-                    .flatMap(f -> f.steps().stream().map(s -> ConversionCsvRow.of(f, s))).toList();
-            return Response.ok(Csv.write(rows, ConversionCsvRow.class), Csv.MEDIA_TYPE).build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        return Csv.orJson(headers, report, () -> report.funnels().stream()
+                .flatMap(f -> f.steps().stream().map(s -> ConversionCsvRow.of(f, s))).toList(), ConversionCsvRow.class);
     }
 
     @GET
