@@ -76,8 +76,11 @@ public class EventIngestService {
             checkDuplicates(connection, journey.id, resent);
             // A prospect created by this batch already holds all of its events: nothing of it was stored
             // before, so none of its events can be a duplicate (a reused id would have been refused above).
-            List<ValidEvent> forExisting = fresh.stream().filter(e -> !created.contains(e.prospect())).toList();
-            updateProgress(connection, deltas(forExisting, refs), prospectIds);
+            // Without re-sent events the deltas already built are exactly the fresh ones.
+            Map<String, ProspectDelta> existing = new LinkedHashMap<>(resent.isEmpty() ? deltas
+                    : deltas(fresh.stream().filter(e -> !created.contains(e.prospect())).toList(), refs));
+            existing.keySet().removeAll(created);
+            updateProgress(connection, existing, prospectIds);
             recordIngest(connection, journey.id, fresh);
             return new IngestResult(fresh.size(), batch.size() - fresh.size());
         } catch (SQLException e) {
