@@ -104,10 +104,23 @@ final class PackagedAppProcess implements AutoCloseable {
         throw new IllegalStateException("the application was not ready in " + timeout + ":\n" + log());
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux). A port taken with
+     * {@code new ServerSocket(0)} comes from that range and is released before the application binds it,
+     * so the embedded PostgreSQL, which picks its own port the same way while the application starts,
+     * could take it first (seen once in CI: "Port 32775 seems to be in use").
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     static void deleteTree(Path root) throws IOException {
