@@ -3,6 +3,7 @@ package com.outsidein.journeys.audit;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.outsidein.journeys.common.Csv;
-import com.outsidein.journeys.security.CurrentTeam;
+import com.outsidein.journeys.common.ETags;
+import com.outsidein.journeys.security.CurrentCaller;
+import com.outsidein.journeys.security.Scopes;
 
 /** The design audit of a journey and the team's acknowledgements of its gaps. */
 @Path("/api/v1/journeys/{journey}/gaps")
@@ -35,9 +38,10 @@ public class GapResource {
     @Inject
     GapService gaps;
     @Inject
-    CurrentTeam team;
+    CurrentCaller caller;
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @Operation(summary = "Audit the journey design for gaps",
             description = "JSON by default; CSV (one row per gap, open and acknowledged) with Accept: text/csv.")
@@ -48,7 +52,7 @@ public class GapResource {
                             + "unanswered-action.asks-to-be-contacted,OPEN,UNANSWERED_ACTION,HIGH,researches-risk,"
                             + "asks-to-be-contacted,...,...,\n") })
     public Response report(@PathParam("journey") String journey, @Context HttpHeaders headers) {
-        GapReport report = gaps.report(team.id(), journey);
+        GapReport report = gaps.report(caller.teamId(), journey);
         return Csv.orJson(headers, report, () -> {
             List<GapCsvRow> rows = new ArrayList<>();
             report.gaps().forEach(g -> rows.add(GapCsvRow.of(g, false)));
@@ -58,6 +62,7 @@ public class GapResource {
     }
 
     @PUT
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{gap}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -66,18 +71,20 @@ public class GapResource {
     @APIResponse(responseCode = "201", description = "Acknowledged")
     public RestResponse<Acknowledgement> acknowledge(@PathParam("journey") String journey, @PathParam("gap") String gap,
             AcknowledgementRequest request, @Context UriInfo uri) {
-        GapService.Acknowledged saved = gaps.acknowledge(team.id(), journey, gap, request);
-        return saved.created()
-                ? RestResponse.ResponseBuilder.<Acknowledgement>created(uri.getAbsolutePath()).entity(saved.acknowledgement()).build()
-                : RestResponse.ok(saved.acknowledgement());
+        GapService.Acknowledged saved = gaps.acknowledge(caller.teamId(), journey, gap, request);
+        RestResponse.ResponseBuilder<Acknowledgement> answer = saved.created()
+                ? RestResponse.ResponseBuilder.<Acknowledgement>created(uri.getAbsolutePath())
+                : RestResponse.ResponseBuilder.<Acknowledgement>ok();
+        return answer.entity(saved.acknowledgement()).tag(ETags.tag(saved.version())).build();
     }
 
     @DELETE
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{gap}/acknowledgement")
     @Operation(summary = "Withdraw the acknowledgement of a gap")
     @APIResponse(responseCode = "204", description = "Withdrawn; the gap is open again")
     public RestResponse<Void> withdraw(@PathParam("journey") String journey, @PathParam("gap") String gap) {
-        gaps.withdraw(team.id(), journey, gap);
-        return RestResponse.noContent();
+        long version = gaps.withdraw(caller.teamId(), journey, gap);
+        return RestResponse.ResponseBuilder.<Void>noContent().tag(ETags.tag(version)).build();
     }
 }

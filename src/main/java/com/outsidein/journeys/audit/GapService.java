@@ -22,14 +22,18 @@ import com.outsidein.journeys.journey.JourneyValidator;
 @ApplicationScoped
 public class GapService {
 
-    /** An acknowledgement as stored, and whether this request created it. */
-    public record Acknowledged(Acknowledgement acknowledgement, boolean created) {
+    /** An acknowledgement as stored, whether this request created it, and the journey's version. */
+    public record Acknowledged(Acknowledgement acknowledgement, boolean created, long version) {
     }
 
     @Inject
     JourneyRepository journeys;
     @Inject
     JourneyValidator validator;
+    @Inject
+    com.outsidein.journeys.common.Preconditions preconditions;
+    @Inject
+    com.outsidein.journeys.common.AppClock clock;
 
     @Transactional
     public GapReport report(long teamId, String journeyKey) {
@@ -73,6 +77,7 @@ public class GapService {
     public Acknowledged acknowledge(long teamId, String journeyKey, String gapId, AcknowledgementRequest request) {
         validator.checkFields(request, "acknowledgement");
         JourneyEntity journey = journey(teamId, journeyKey);
+        preconditions.check(journey.version);
         GapAuditor.Finding finding = GapAuditor.audit(journeys.load(journey)).stream()
                 .filter(f -> f.gap().id().equals(gapId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Journey '" + journeyKey + "' has no gap '" + gapId + "'"));
@@ -85,21 +90,24 @@ public class GapService {
         }
         ack.reason = request.reason().strip();
         ack.fingerprint = finding.fingerprint();
-        ack.acknowledgedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        ack.acknowledgedAt = clock.nowUtc();
         if (created) {
             ack.persist();
         }
-        return new Acknowledged(view(ack, false), created);
+        return new Acknowledged(view(ack, false), created, journey.version);
     }
 
+    /** Withdraws an acknowledgement; answers the journey's version. */
     @Transactional
-    public void withdraw(long teamId, String journeyKey, String gapId) {
+    public long withdraw(long teamId, String journeyKey, String gapId) {
         JourneyEntity journey = journey(teamId, journeyKey);
+        preconditions.check(journey.version);
         AcknowledgementEntity ack = find(journey.id, gapId);
         if (ack == null) {
             throw ProblemException.notFound("Gap '" + gapId + "' is not acknowledged");
         }
         ack.delete();
+        return journey.version;
     }
 
     private JourneyEntity journey(long teamId, String key) {

@@ -1,5 +1,6 @@
 package com.outsidein.journeys.audit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.outsidein.journeys.security.CurrentTeam;
+import com.outsidein.journeys.security.CurrentCaller;
+import com.outsidein.journeys.security.Scopes;
 
 /** The journey drawn as a wall chart with its gaps marked. */
 @Path("/api/v1/journeys/{journey}/map.svg")
@@ -24,15 +26,16 @@ public class JourneyMapResource {
     @Inject
     GapService gaps;
     @Inject
-    CurrentTeam team;
+    CurrentCaller caller;
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Produces(SVG)
     @Operation(summary = "Draw the journey as an SVG map with every gap marked in red")
     @APIResponse(responseCode = "200", description = "The map", content = @Content(mediaType = SVG,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
             example = "<svg xmlns=\"http://www.w3.org/2000/svg\" ...>...</svg>"))
     public String map(@PathParam("journey") String journey) {
-        return gaps.map(team.id(), journey);
+        return gaps.map(caller.teamId(), journey);
     }
 }

@@ -9,10 +9,13 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Refuses a declared-too-large body with a problem answer before it is read; the HTTP layer's own
- * refusal is an empty 413 that clients cannot explain.
+ * Reads request bodies under the size limit before JAX-RS sees them, so a body that is too large, whether
+ * it declares its length or comes chunked, is refused with a problem answer that names the limit. The
+ * HTTP layer's own refusal is an empty 413 that clients cannot explain.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -22,28 +25,37 @@ public class BodySizeLimit {
 
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && parse(declared) > limit) {
-                Problem problem = new Problem(ProblemMapper.TYPE_PREFIX + "request-entity-too-large",
-                        "Request Entity Too Large", 413, "The request body is larger than " + limit
-                                + " bytes; send events in batches of at most 10,000",
-                        null);
-                ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(Json.encode(problem));
-                return;
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit);
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(ctx -> {
+            // Only a request that sends a body is read here; JAX-RS reads an absent one itself.
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            boolean chunked = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+            if (chunked || (length != null && !length.trim().equals("0"))) {
+                bodies.handle(ctx);
+            } else {
+                ctx.next();
             }
-            ctx.next();
-        });
+        }).failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413) {
+                        refuse(ctx, limit);
+                    } else {
+                        ctx.next();
+                    }
+                });
     }
 
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    private static void refuse(RoutingContext ctx, long limit) {
+        Problem problem = new Problem(ProblemMapper.TYPE_PREFIX + "request-entity-too-large", "Request Entity Too Large",
+                413, detail(ctx.request().path(), limit), null);
+        ctx.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(Json.encode(problem));
+    }
+
+    /** What was too large and what the limit is; event batches are also limited by count. */
+    static String detail(String path, long limit) {
+        String text = "The request body is larger than the limit of " + limit + " bytes (QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE)";
+        return path != null && path.endsWith("/events") ? text + "; send events in batches of at most 10,000" : text;
     }
 }

@@ -23,6 +23,7 @@ public final class Csv {
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build()
             .registerModule(new JavaTimeModule())
+            .registerModule(Timestamps.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Csv() {

@@ -15,6 +15,11 @@ public final class IsoDurations {
     private IsoDurations() {
     }
 
+    /** A duration as a person writes it: whole days as {@code P30D}, anything else as {@code PT36H}. */
+    public static String format(Duration duration) {
+        return duration.getSeconds() % 86_400 == 0 && duration.getNano() == 0 ? "P" + duration.toDays() + "D" : duration.toString();
+    }
+
     /** The duration, or empty when the text is not a positive duration this API accepts. */
     public static Optional<Duration> parsePositive(String text) {
         if (text == null) {

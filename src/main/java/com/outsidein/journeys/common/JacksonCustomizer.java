@@ -12,6 +12,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class JacksonCustomizer implements ObjectMapperCustomizer {
 
+    /** Runs last, so its time serializers win over the ones the Java time module brings. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     @SuppressWarnings("deprecation")
     public void customize(ObjectMapper mapper) {
@@ -19,5 +25,6 @@ public class JacksonCustomizer implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(Timestamps.module());
     }
 }

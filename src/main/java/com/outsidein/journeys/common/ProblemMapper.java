@@ -4,14 +4,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,9 +26,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.outsidein.journeys.security.BearerKeyMechanism;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The one place that turns exceptions into {@code application/problem+json} answers. */
 public class ProblemMapper {
+
+    @Inject
+    RouteTable routes;
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:purchase-journeys:problem:";
@@ -38,12 +52,50 @@ public class ProblemMapper {
         return builder.build();
     }
 
+    /** No key where an operation needs one. */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return build(401, "unauthorized", "Unauthorized",
+                "This operation needs an API key: send 'Authorization: Bearer <key>'", List.of())
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerKeyMechanism.CHALLENGE).build();
+    }
+
+    /** A key was sent but is not one: the answer does not say which of the reasons it was. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return build(401, "invalid-key", "Unauthorized",
+                "The API key is malformed, unknown, expired or revoked", List.of())
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerKeyMechanism.CHALLENGE + ", error=\"invalid_token\"").build();
+    }
+
+    /** A valid key without the operation's scope: the answer names the scope it needs. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, ResourceInfo resource) {
+        RolesAllowed needed = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
+                        ? resource.getResourceMethod().getAnnotation(RolesAllowed.class)
+                        : resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        String detail = needed == null ? "This key may not do this"
+                : "This operation needs the scope '" + String.join("' or '", needed.value()) + "', which this key does not hold";
+        return build(403, "forbidden", "Forbidden", detail, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jackson(json);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 || status == 405) {
+            // JAX-RS answers 404 when the template exists only in a resource class without this method.
+            Set<String> allowed = routes.allowed(request.path());
+            if (!allowed.isEmpty() && !allowed.contains(request.method().name())) {
+                String allow = String.join(", ", allowed);
+                return build(405, "method-not-allowed", "Method Not Allowed", request.method().name()
+                        + " is not allowed on this resource; it allows " + allow, List.of())
+                        .header(HttpHeaders.ALLOW, allow).build();
+            }
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return internalError();
@@ -54,15 +106,11 @@ public class ProblemMapper {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "This resource cannot produce the requested media type";
-            case 413 -> "The request body is too large";
+            case 413 -> BodySizeLimit.detail(request.path(), maxBodySize.asLongValue());
             case 415 -> "Send this request as application/json";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder builder = build(status, slug(title), title, detail, List.of());
-        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
-            builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
-        }
-        return builder.build();
+        return build(status, slug(title), title, detail, List.of()).build();
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -35,6 +35,12 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
         Map<String, String[]> problems = new LinkedHashMap<>();
+        problems.put("401", new String[] { "No key, or a malformed, unknown, expired or revoked one; sent with WWW-Authenticate: Bearer",
+                "unauthorized", "Unauthorized", "This operation needs an API key: send 'Authorization: Bearer <key>'" });
+        if (needsScope(operation)) {
+            problems.put("403", new String[] { "The key does not hold the operation's scope", "forbidden", "Forbidden",
+                    "This operation needs the scope 'journeys:write', which this key does not hold" });
+        }
         problems.put("400", new String[] { "Malformed request: invalid JSON, unknown field, wrong type or bad parameter",
                 "malformed-json", "Malformed request body", "The JSON does not have the expected shape" });
         if (path.contains("{")) {
@@ -43,11 +49,18 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         boolean writes = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.POST
                 || method == PathItem.HttpMethod.PATCH;
-        if (writes || method == PathItem.HttpMethod.DELETE) {
+        // Design writes are conditional (If-Match on the journey's version); ingest is not versioned.
+        boolean designWrite = (writes || method == PathItem.HttpMethod.DELETE) && path.startsWith("/api/v1/journeys/{journey}")
+                && !path.endsWith("/events");
+        if (designWrite) {
             problems.put("409", new String[] { "A key already exists, or what is removed is still referenced",
                     "conflict", "Conflict", "A step with key 'decides' already exists in this journey" });
             problems.put("412", new String[] { "If-Match (or the body's version) is stale",
                     "precondition-failed", "Precondition failed", "If-Match \"6\" is stale; the current version is \"7\"" });
+        }
+        if (path.equals("/api/v1/teams") && method == PathItem.HttpMethod.POST) {
+            problems.put("409", new String[] { "A team with this key already exists", "conflict", "Conflict",
+                    "A team with key 'risk-sales' already exists" });
         }
         if (writes) {
             problems.put("413", new String[] { "The request body is too large", "request-entity-too-large",
@@ -57,6 +70,9 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("422", new String[] { "Semantically invalid: unknown reference, bad duration, bad order",
                     "validation", "Invalid journey", "steps[1].actions[0].respondedBy[0]: unknown touchpoint 'fax-back'" });
         }
+        problems.put("429", new String[] { "The key's rate limit, or its address's failed-authentication budget, is spent; "
+                + "retry after the Retry-After delay", "too-many-requests", "Too many requests",
+                "This key may make 3000 requests a minute; slow down and retry after the Retry-After delay" });
         problems.put("503", new String[] { "The database is unreachable; retry after the Retry-After delay",
                 "database-unavailable", "Service unavailable", "The database is unreachable; retry shortly" });
 
@@ -79,6 +95,15 @@ public class ProblemResponsesFilter implements OASFilter {
                                     .schema(OASFactory.createSchema().ref("Problem"))
                                     .example(example))));
         });
+        if (!needsScope(operation)) {
+            responses.removeAPIResponse("403");
+        }
         operation.setResponses(responses);
+    }
+
+    /** Whether the operation is limited to keys with a scope (any valid key may call the others). */
+    private static boolean needsScope(Operation operation) {
+        return operation.getSecurity() != null && operation.getSecurity().stream()
+                .anyMatch(requirement -> requirement.getSchemes().values().stream().anyMatch(scopes -> !scopes.isEmpty()));
     }
 }

@@ -33,6 +33,7 @@ import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
 import com.outsidein.journeys.journey.StepDocument;
+import com.outsidein.journeys.security.Caller;
 
 /**
  * Stores a validated batch in one transaction with a handful of set-based statements (unnest arrays,
@@ -47,15 +48,29 @@ public class EventIngestService {
     DataSource dataSource;
     @Inject
     ObjectMapper json;
+    @Inject
+    com.outsidein.journeys.common.AppClock clock;
 
     @Transactional
-    public IngestResult ingest(long teamId, String journeyKey, List<EventRequest> batch) {
-        JourneyEntity journey = journeys.findByKey(teamId, journeyKey)
+    public IngestResult ingest(Caller caller, String journeyKey, List<EventRequest> batch) {
+        JourneyEntity journey = journeys.findByKey(caller.teamId(), journeyKey)
                 .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
         JourneyDocument doc = journeys.load(journey);
-        List<ValidEvent> events = EventValidator.validate(batch, design(doc), OffsetDateTime.now(ZoneOffset.UTC));
+        EventValidator.Checked checked = EventValidator.check(batch, design(doc), clock.nowUtc());
+        if (!checked.errors().isEmpty()) {
+            // One answer lists every bad item: ids reused with other content included, not only after a retry.
+            List<FieldError> errors = new ArrayList<>(checked.errors());
+            try (Connection connection = dataSource.getConnection()) {
+                errors.addAll(reusedIds(connection, journey.id, checked.valid()));
+            } catch (SQLException e) {
+                throw new IngestFailedException(e);
+            }
+            throw EventValidator.invalid(errors);
+        }
+        List<ValidEvent> events = checked.valid();
         int inBatchDuplicates = batch.size() - events.size();
         if (events.isEmpty()) {
+            recordBatch(caller, journey.id, 0, inBatchDuplicates);
             return new IngestResult(0, inBatchDuplicates);
         }
         // A fixed order for rows and locks keeps concurrent batches from deadlocking.
@@ -82,6 +97,7 @@ public class EventIngestService {
             existing.keySet().removeAll(created);
             updateProgress(connection, existing, prospectIds);
             recordIngest(connection, journey.id, fresh);
+            recordBatch(caller, journey.id, fresh.size(), batch.size() - fresh.size());
             return new IngestResult(fresh.size(), batch.size() - fresh.size());
         } catch (SQLException e) {
             throw new IngestFailedException(e);
@@ -264,8 +280,16 @@ public class EventIngestService {
 
     /** A re-sent id must carry the same event; different content under a known id is refused whole. */
     private void checkDuplicates(Connection connection, long journeyId, List<ValidEvent> duplicates) throws SQLException {
+        List<FieldError> errors = reusedIds(connection, journeyId, duplicates);
+        if (!errors.isEmpty()) {
+            throw EventValidator.invalid(errors);
+        }
+    }
+
+    /** The items whose id is stored with other content: one error each, by index. */
+    private List<FieldError> reusedIds(Connection connection, long journeyId, List<ValidEvent> duplicates) throws SQLException {
         if (duplicates.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<UUID, ValidEvent> sent = duplicates.stream().collect(Collectors.toMap(ValidEvent::id, e -> e));
         List<FieldError> errors = new ArrayList<>();
@@ -286,11 +310,7 @@ public class EventIngestService {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field));
-            throw new ProblemException(422, "invalid-events", "Invalid events",
-                    errors.size() + " event id(s) reused with different content; nothing was stored", errors);
-        }
+        return errors;
     }
 
     /** Permanent refs of the journey's elements, keyed by type code and key, e.g. "1:decides". */
@@ -351,6 +371,21 @@ public class EventIngestService {
             upsert.setLong(2, fresh.size());
             upsert.setObject(3, latest);
             upsert.executeUpdate();
+        }
+    }
+
+    /** The trail: which key sent a batch, and what came of it. */
+    private void recordBatch(Caller caller, long journeyId, int accepted, int duplicates) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "insert into ingest_batch (journey_id, at, key_id, key_name, accepted, duplicates) values (?, now(), ?, ?, ?, ?)")) {
+            insert.setLong(1, journeyId);
+            insert.setString(2, caller.keyId());
+            insert.setString(3, caller.keyName());
+            insert.setInt(4, accepted);
+            insert.setInt(5, duplicates);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IngestFailedException(e);
         }
     }
 

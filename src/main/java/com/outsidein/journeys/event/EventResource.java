@@ -2,6 +2,7 @@ package com.outsidein.journeys.event;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.outsidein.journeys.security.CurrentTeam;
+import com.outsidein.journeys.security.CurrentCaller;
+import com.outsidein.journeys.security.Scopes;
 
 /** Prospect events in, prospect state out. */
 @Path("/api/v1/journeys/{journey}")
@@ -27,22 +29,24 @@ public class EventResource {
     @Inject
     ProspectService prospects;
     @Inject
-    CurrentTeam team;
+    CurrentCaller caller;
 
     @POST
+    @RolesAllowed(Scopes.EVENTS_WRITE)
     @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a batch of up to 10,000 prospect events",
             description = "Validated whole: one bad item answers 422 listing every bad item by index, and nothing is stored. "
                     + "Events are idempotent by id: a re-sent event counts as a duplicate.")
     public IngestResult ingest(@PathParam("journey") String journey, List<EventRequest> events) {
-        return ingest.ingest(team.id(), journey, events);
+        return ingest.ingest(caller.caller(), journey, events);
     }
 
     @GET
+    @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/prospects/{prospect}")
     @Operation(summary = "A prospect's current step, attributes and timeline")
     public ProspectView prospect(@PathParam("journey") String journey, @PathParam("prospect") String prospect) {
-        return prospects.get(team.id(), journey, prospect);
+        return prospects.get(caller.teamId(), journey, prospect);
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,28 @@ final class EventValidator {
     record Design(Set<String> steps, Set<String> actions, Set<String> touchpoints) {
     }
 
-    static List<ValidEvent> validate(List<EventRequest> batch, Design design, OffsetDateTime now) {
+    /** The events that are valid on their own (in-batch repeats folded), and the errors of the others. */
+    record Checked(List<ValidEvent> valid, List<FieldError> errors) {
+    }
+
+    /** The 422 listing every bad item of a batch by index, in index order. */
+    static ProblemException invalid(List<FieldError> errors) {
+        List<FieldError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparingInt((FieldError e) -> index(e.field())).thenComparing(FieldError::field));
+        return new ProblemException(422, "invalid-events", "Invalid events", sorted.size() + " problem"
+                + (sorted.size() == 1 ? "" : "s") + " in the batch; nothing was stored", sorted);
+    }
+
+    private static int index(String field) {
+        int end = field.indexOf(']');
+        try {
+            return field.startsWith("[") && end > 0 ? Integer.parseInt(field.substring(1, end)) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static Checked check(List<EventRequest> batch, Design design, OffsetDateTime now) {
         if (batch == null) {
             throw ProblemException.badRequest("A JSON array of events is required", List.of());
         }
@@ -99,11 +121,7 @@ final class EventValidator {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(422, "invalid-events", "Invalid events", errors.size() + " problem"
-                    + (errors.size() == 1 ? "" : "s") + " in the batch; nothing was stored", errors);
-        }
-        return valid;
+        return new Checked(valid, errors);
     }
 
     private static String checkElement(EventRequest e, EventType type, Design design, String at, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package com.outsidein.journeys.journey;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.outsidein.journeys.security.Scopes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outsidein.journeys.common.JsonMergePatch;
 
@@ -38,21 +40,24 @@ public class ActionResource {
     StepElementOperations operations;
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Operation(summary = "List the buyer actions of a step")
     public RestResponse<List<ActionDocument>> list(@PathParam("journey") String journey, @PathParam("step") String step) {
         return operations.list(KIND, journey, step);
     }
 
     @POST
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a buyer action to a step", description = "Action keys are unique in the whole journey.")
     @APIResponse(responseCode = "201", description = "Created; Location names the action")
     public RestResponse<ActionDocument> create(@PathParam("journey") String journey, @PathParam("step") String step,
-            ActionDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
-        return operations.create(KIND, journey, step, body, ifMatch, uri.getAbsolutePath());
+            ActionDocument body, @Context UriInfo uri) {
+        return operations.create(KIND, journey, step, body, uri.getAbsolutePath());
     }
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{action}")
     @Operation(summary = "Get a buyer action")
     public RestResponse<ActionDocument> get(@PathParam("journey") String journey, @PathParam("step") String step,
@@ -61,31 +66,34 @@ public class ActionResource {
     }
 
     @PUT
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a buyer action")
     @APIResponse(responseCode = "201", description = "Created")
     public RestResponse<ActionDocument> put(@PathParam("journey") String journey, @PathParam("step") String step,
-            @PathParam("action") String key, ActionDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @PathParam("action") String key, ActionDocument body,
             @Context UriInfo uri) {
-        return operations.put(KIND, journey, step, key, body, ifMatch, uri.getAbsolutePath());
+        return operations.put(KIND, journey, step, key, body, uri.getAbsolutePath());
     }
 
     @PATCH
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{action}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a buyer action with a JSON merge patch (RFC 7396)")
     public RestResponse<ActionDocument> patch(@PathParam("journey") String journey, @PathParam("step") String step,
-            @PathParam("action") String key, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return operations.patch(KIND, journey, step, key, patch, ifMatch);
+            @PathParam("action") String key, JsonNode patch) {
+        return operations.patch(KIND, journey, step, key, patch);
     }
 
     @DELETE
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{action}")
     @Operation(summary = "Delete a buyer action", description = "Answers 409 while something still names it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String step,
-            @PathParam("action") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return operations.delete(KIND, journey, step, key, ifMatch);
+            @PathParam("action") String key) {
+        return operations.delete(KIND, journey, step, key);
     }
 }

@@ -20,6 +20,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, Long> {
 
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    @jakarta.inject.Inject
+    com.outsidein.journeys.common.AppClock clock;
+
     public Optional<JourneyEntity> findByKey(long teamId, String key) {
         return find("teamId = ?1 and key = ?2", teamId, key).firstResultOptional();
     }
@@ -101,6 +106,22 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 stepDocs, transitionDocs);
     }
 
+    /** Keeps a version as GET answers it, with the key that wrote it and the kind of change. */
+    public void recordVersion(JourneyEntity journey, JourneyDocument document, String keyId, String keyName,
+            JourneyChange change) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A journey document is always JSON", e);
+        }
+        getEntityManager().createNativeQuery("insert into journey_version (journey_id, version, at, key_id, key_name, change, "
+                + "subject, document) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb)) on conflict do nothing")
+                .setParameter(1, journey.id).setParameter(2, document.version()).setParameter(3, journey.updatedAt)
+                .setParameter(4, keyId).setParameter(5, keyName).setParameter(6, change.kind().name())
+                .setParameter(7, change.subject()).setParameter(8, json).executeUpdate();
+    }
+
     public JourneyEntity create(long teamId, String key) {
         JourneyEntity journey = new JourneyEntity();
         journey.teamId = teamId;
@@ -114,7 +135,7 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
      */
     public JourneyEntity save(JourneyEntity journey, JourneyDocument doc, long version) {
         var em = getEntityManager();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.nowUtc();
         if (journey.id == null) {
             journey.createdAt = now;
         } else {

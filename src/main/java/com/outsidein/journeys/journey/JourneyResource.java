@@ -2,6 +2,7 @@ package com.outsidein.journeys.journey;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,10 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.outsidein.journeys.common.ETags;
 import com.outsidein.journeys.common.JsonMergePatch;
-import com.outsidein.journeys.common.Precondition;
-import com.outsidein.journeys.security.CurrentTeam;
+import com.outsidein.journeys.security.CurrentCaller;
+import com.outsidein.journeys.security.Scopes;
 
 /** Whole journey documents: journey-as-code. */
 @Path("/api/v1/journeys")
@@ -44,64 +44,60 @@ public class JourneyResource {
     @Inject
     ElementPatcher patcher;
     @Inject
-    CurrentTeam team;
+    CurrentCaller caller;
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Operation(summary = "List the team's journeys, in key order")
     public JourneyPage list(
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return journeys.list(team.id(), cursor, limit);
+        return journeys.list(caller.teamId(), cursor, limit);
     }
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{journey}")
     @Operation(summary = "Get a whole journey document", description = "Answers 304 when If-None-Match names the current ETag.")
     @APIResponse(responseCode = "304", description = "Not modified")
-    public RestResponse<JourneyDocument> get(@PathParam("journey") String journey,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        JourneyDocument doc = journeys.get(team.id(), journey);
-        if (ETags.noneMatchHits(ifNoneMatch, doc.version())) {
-            return RestResponse.ResponseBuilder.<JourneyDocument>notModified()
-                    .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(doc.version()))).build();
-        }
+    public RestResponse<JourneyDocument> get(@PathParam("journey") String journey) {
+        JourneyDocument doc = journeys.get(caller.teamId(), journey);
         return JourneyResponses.ok(doc, doc.version());
     }
 
     @PUT
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{journey}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a whole journey document",
             description = "Idempotent: an unchanged document keeps its version. The body's version, if any, is checked like If-Match.")
     @APIResponse(responseCode = "201", description = "Created")
-    public RestResponse<JourneyDocument> put(@PathParam("journey") String journey, JourneyDocument document,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
-        JourneyService.Saved saved = journeys.put(team.id(), journey, document,
-                new Precondition(ifMatch, ifNoneMatch, null));
+    public RestResponse<JourneyDocument> put(@PathParam("journey") String journey, JourneyDocument document, @Context UriInfo uri) {
+        JourneyService.Saved saved = journeys.put(caller.caller(), journey, document);
         return saved.created()
                 ? JourneyResponses.created(uri.getAbsolutePath(), saved.document(), saved.document().version())
                 : JourneyResponses.ok(saved.document(), saved.document().version());
     }
 
     @PATCH
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{journey}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a journey document with a JSON merge patch (RFC 7396)")
-    public RestResponse<JourneyDocument> patch(@PathParam("journey") String journey, JsonNode patch,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch),
-                JourneyService.EditKind.CHANGE,
-                current -> patcher.patch(current, patch, JourneyDocument.class, "journey", JourneyDocument::key));
+    public RestResponse<JourneyDocument> patch(@PathParam("journey") String journey, JsonNode patch) {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey,
+                current -> patcher.patch(current, patch, JourneyDocument.class, "journey", JourneyDocument::key),
+                () -> JourneyChange.of(ChangeKind.PATCHED, null));
         return JourneyResponses.ok(doc, doc.version());
     }
 
     @DELETE
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{journey}")
     @Operation(summary = "Delete a journey and everything in it")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public RestResponse<Void> delete(@PathParam("journey") String journey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        journeys.delete(team.id(), journey, Precondition.of(ifMatch));
+    public RestResponse<Void> delete(@PathParam("journey") String journey) {
+        journeys.delete(caller.caller(), journey);
         return RestResponse.noContent();
     }
 

@@ -21,6 +21,11 @@ final class JourneyResponses {
                 .tag(new EntityTag(Long.toString(version))).build();
     }
 
+    /** 204 with the journey's new version, so a client can chain its next If-Match. */
+    static RestResponse<Void> deleted(long version) {
+        return RestResponse.ResponseBuilder.<Void>noContent().tag(new EntityTag(Long.toString(version))).build();
+    }
+
     static <T> RestResponse<T> createdOrOk(boolean created, URI location, T body, long version) {
         return created ? created(location, body, version) : ok(body, version);
     }

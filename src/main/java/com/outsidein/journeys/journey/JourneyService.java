@@ -3,6 +3,7 @@ package com.outsidein.journeys.journey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.Precondition;
+import com.outsidein.journeys.common.Preconditions;
 import com.outsidein.journeys.common.ProblemException;
 import com.outsidein.journeys.common.Slug;
+import com.outsidein.journeys.security.Caller;
 
 /** Journey documents: every write validates the whole resulting document and bumps its version once. */
 @ApplicationScoped
@@ -26,6 +28,8 @@ public class JourneyService {
     JourneyRepository repository;
     @Inject
     JourneyValidator validator;
+    @Inject
+    Preconditions preconditions;
 
     @Transactional
     public Optional<JourneyDocument> find(long teamId, String key) {
@@ -50,7 +54,8 @@ public class JourneyService {
 
     /** Creates or replaces a whole document; an unchanged document keeps its version (idempotent PUT). */
     @Transactional
-    public Saved put(long teamId, String key, JourneyDocument doc, Precondition precondition) {
+    public Saved put(Caller caller, String key, JourneyDocument doc) {
+        long teamId = caller.teamId();
         requireSlug(key);
         validator.checkFields(doc, "journey");
         if (doc.key() != null && !doc.key().equals(key)) {
@@ -61,10 +66,14 @@ public class JourneyService {
             repository.lockTeam(teamId);
             existing = repository.findByKeyForUpdate(teamId, key);
         }
-        precondition.withBodyVersion(doc.version()).check(existing.map(j -> j.version).orElse(null));
+        Long current = existing.map(j -> j.version).orElse(null);
+        preconditions.check(current);
+        Preconditions.checkBodyVersion(doc.version(), current);
         JourneyDocument normalized = doc.withIdentity(key, null);
         validator.check(normalized);
-        return write(teamId, key, existing, existing.map(repository::load).orElse(null), normalized);
+        ChangeKind kind = existing.isEmpty() ? ChangeKind.CREATED : ChangeKind.REPLACED;
+        return write(caller, key, existing, existing.map(repository::load).orElse(null), normalized,
+                () -> JourneyChange.of(kind, null));
     }
 
     /**
@@ -72,39 +81,43 @@ public class JourneyService {
      * something still referenced elsewhere answers 409 naming the references.
      */
     @Transactional
-    public JourneyDocument edit(long teamId, String key, Precondition precondition, EditKind kind,
-            UnaryOperator<JourneyDocument> edit) {
-        JourneyEntity journey = repository.findByKeyForUpdate(teamId, key).orElseThrow(() -> notFound(key));
-        precondition.check(journey.version);
+    public JourneyDocument edit(Caller caller, String key, UnaryOperator<JourneyDocument> edit,
+            Supplier<JourneyChange> change) {
+        JourneyEntity journey = repository.findByKeyForUpdate(caller.teamId(), key).orElseThrow(() -> notFound(key));
+        preconditions.check(journey.version);
         JourneyDocument current = repository.load(journey).withIdentity(key, null);
         JourneyDocument changed = edit.apply(current).withIdentity(key, null);
         try {
             validator.check(changed);
         } catch (ProblemException e) {
-            if (kind == EditKind.REMOVAL && e.status() == 422) {
+            if (change.get().kind().removal() && e.status() == 422) {
                 throw ProblemException.conflict("Still referenced: remove or change the references first",
                         e.errors());
             }
             throw e;
         }
-        return write(teamId, key, Optional.of(journey), current, changed).document();
+        return write(caller, key, Optional.of(journey), current, changed, change).document();
     }
 
     @Transactional
-    public void delete(long teamId, String key, Precondition precondition) {
-        JourneyEntity journey = repository.findByKeyForUpdate(teamId, key).orElseThrow(() -> notFound(key));
-        precondition.check(journey.version);
+    public void delete(Caller caller, String key) {
+        JourneyEntity journey = repository.findByKeyForUpdate(caller.teamId(), key).orElseThrow(() -> notFound(key));
+        preconditions.check(journey.version);
         repository.delete(journey);
     }
 
-    private Saved write(long teamId, String key, Optional<JourneyEntity> existing, JourneyDocument current,
-            JourneyDocument normalized) {
+    /** Saves a changed document as a new version and records it in the journey's history; an unchanged one stays as it is. */
+    private Saved write(Caller caller, String key, Optional<JourneyEntity> existing, JourneyDocument current,
+            JourneyDocument normalized, Supplier<JourneyChange> change) {
         if (current != null && current.withIdentity(key, null).equals(normalized)) {
             return new Saved(current.withIdentity(key, existing.get().version), false);
         }
         long version = repository.nextVersion();
-        repository.save(existing.orElseGet(() -> repository.create(teamId, key)), normalized, version);
-        return new Saved(normalized.withIdentity(key, version), existing.isEmpty());
+        JourneyEntity saved = repository.save(existing.orElseGet(() -> repository.create(caller.teamId(), key)), normalized,
+                version);
+        JourneyDocument document = normalized.withIdentity(key, version);
+        repository.recordVersion(saved, document, caller.keyId(), caller.keyName(), change.get());
+        return new Saved(document, existing.isEmpty());
     }
 
     static void requireSlug(String key) {
@@ -116,10 +129,5 @@ public class JourneyService {
 
     static ProblemException notFound(String key) {
         return ProblemException.notFound("No journey '" + key + "'");
-    }
-
-    /** Whether an edit removes something (a failed reference check is then a conflict, not bad input). */
-    public enum EditKind {
-        CHANGE, REMOVAL
     }
 }

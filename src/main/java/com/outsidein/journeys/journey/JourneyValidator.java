@@ -1,19 +1,17 @@
 package com.outsidein.journeys.journey;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import com.outsidein.journeys.common.FieldError;
 import com.outsidein.journeys.common.IsoDurations;
 import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.common.RequestValidator;
 
 /**
  * Checks a whole journey document: field constraints first (Hibernate Validator), then the rules that
@@ -26,23 +24,16 @@ public class JourneyValidator {
     static final String RESERVED_STEP_KEY = "order";
 
     @Inject
-    Validator validator;
+    RequestValidator requests;
 
     /** Throws 400 when a request has no body. */
     public static <T> T requireBody(T body, String what) {
-        if (body == null) {
-            throw ProblemException.badRequest("A JSON body (" + what + ") is required", List.of());
-        }
-        return body;
+        return RequestValidator.requireBody(body, what);
     }
 
     /** Throws 422 listing every field-level error of a request body, with paths relative to it. */
     public <T> void checkFields(T body, String what) {
-        requireBody(body, what);
-        List<FieldError> errors = fieldErrors(body);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("Invalid " + what, errors);
-        }
+        requests.checkFields(body, what);
     }
 
     /** Throws 409 when keys collide, 422 for any other invalid content; does nothing for a valid document. */
@@ -192,15 +183,5 @@ public class JourneyValidator {
         if (text != null && IsoDurations.parsePositive(text).isEmpty()) {
             errors.add(new FieldError(field, IsoDurations.MESSAGE));
         }
-    }
-
-    private <T> List<FieldError> fieldErrors(T body) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<T> violation : validator.validate(body)) {
-            errors.add(new FieldError(violation.getPropertyPath().toString().replace(".<list element>", ""),
-                    violation.getMessage()));
-        }
-        errors.sort(Comparator.comparing(FieldError::field));
-        return errors;
     }
 }

@@ -9,6 +9,11 @@ record StepElementKind<T>(String name, Class<T> type, Function<StepDocument, Lis
         Function<T, String> key, BiFunction<T, String, T> withKey, Finder<T> find, Edit<T> add, Edit<T> put,
         Remover remove) {
 
+    /** The history's kind for a change of this element, e.g. TOUCHPOINT_ADDED for ("touchpoint", "ADDED"). */
+    ChangeKind change(String verb) {
+        return ChangeKind.valueOf(name.toUpperCase(java.util.Locale.ROOT) + "_" + verb);
+    }
+
     /** Finds an element of a step or answers 404. */
     interface Finder<T> {
         T find(JourneyDocument doc, String step, String key);

@@ -2,6 +2,7 @@ package com.outsidein.journeys.journey;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,9 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outsidein.journeys.common.JsonMergePatch;
-import com.outsidein.journeys.common.Precondition;
-import com.outsidein.journeys.journey.JourneyService.EditKind;
-import com.outsidein.journeys.security.CurrentTeam;
+import com.outsidein.journeys.security.CurrentCaller;
+import com.outsidein.journeys.security.Scopes;
 
 /** The steps of a journey, one at a time. ETags are the journey's version. */
 @Path("/api/v1/journeys/{journey}/steps")
@@ -42,87 +42,90 @@ public class StepResource {
     @Inject
     ElementPatcher patcher;
     @Inject
-    CurrentTeam team;
+    CurrentCaller caller;
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Operation(summary = "List the steps of a journey, in order")
     public RestResponse<List<StepDocument>> list(@PathParam("journey") String journey) {
-        JourneyDocument doc = journeys.get(team.id(), journey);
+        JourneyDocument doc = journeys.get(caller.teamId(), journey);
         return JourneyResponses.ok(doc.steps(), doc.version());
     }
 
     @POST
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Append a step to the journey")
     @APIResponse(responseCode = "201", description = "Created; Location names the step")
-    public RestResponse<StepDocument> create(@PathParam("journey") String journey, StepDocument step,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    public RestResponse<StepDocument> create(@PathParam("journey") String journey, StepDocument step, @Context UriInfo uri) {
         validator.checkFields(step, "step");
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
-                current -> JourneyEdits.addStep(current, step));
+        JourneyDocument doc = journeys.edit(caller.caller(), journey,
+                current -> JourneyEdits.addStep(current, step), () -> JourneyChange.of(ChangeKind.STEP_ADDED, step.key()));
         return JourneyResponses.created(JourneyResource.child(uri, step.key()),
                 JourneyEdits.step(doc, step.key()), doc.version());
     }
 
     @PUT
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/order")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reorder the steps", description = "The body lists every step key once, in the new order; answers the keys in order.")
-    public RestResponse<List<String>> reorder(@PathParam("journey") String journey, List<String> keys,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
-                current -> JourneyEdits.reorderSteps(current, keys));
+    public RestResponse<List<String>> reorder(@PathParam("journey") String journey, List<String> keys) {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey,
+                current -> JourneyEdits.reorderSteps(current, keys), () -> JourneyChange.of(ChangeKind.STEPS_REORDERED, null));
         return JourneyResponses.ok(doc.steps().stream().map(StepDocument::key).toList(), doc.version());
     }
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{step}")
     @Operation(summary = "Get a step with its touchpoints and actions")
     public RestResponse<StepDocument> get(@PathParam("journey") String journey, @PathParam("step") String step) {
-        JourneyDocument doc = journeys.get(team.id(), journey);
+        JourneyDocument doc = journeys.get(caller.teamId(), journey);
         return JourneyResponses.ok(JourneyEdits.step(doc, step), doc.version());
     }
 
     @PUT
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{step}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a step, including its touchpoints and actions")
     @APIResponse(responseCode = "201", description = "Created at the end of the journey")
-    public RestResponse<StepDocument> put(@PathParam("journey") String journey, @PathParam("step") String stepKey, StepDocument body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    public RestResponse<StepDocument> put(@PathParam("journey") String journey, @PathParam("step") String stepKey, StepDocument body, @Context UriInfo uri) {
         StepDocument step = JourneyValidator.requireBody(body, "step")
                 .withKey(ElementPatcher.keyFromPath(body.key(), stepKey));
         validator.checkFields(step, "step");
         boolean[] created = new boolean[1];
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE, current -> {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey, current -> {
             created[0] = current.step(stepKey).isEmpty();
             return JourneyEdits.putStep(current, step);
-        });
+        }, () -> JourneyChange.put(created[0], ChangeKind.STEP_ADDED, ChangeKind.STEP_REPLACED, stepKey));
         StepDocument saved = JourneyEdits.step(doc, stepKey);
         return JourneyResponses.createdOrOk(created[0], uri.getAbsolutePath(), saved, doc.version());
     }
 
     @PATCH
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{step}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a step with a JSON merge patch (RFC 7396)")
-    public RestResponse<StepDocument> patch(@PathParam("journey") String journey, @PathParam("step") String stepKey, JsonNode patch,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
+    public RestResponse<StepDocument> patch(@PathParam("journey") String journey, @PathParam("step") String stepKey, JsonNode patch) {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> JourneyEdits.putStep(current, patcher.patch(JourneyEdits.step(current, stepKey), patch,
-                        StepDocument.class, "step", StepDocument::key)));
+                        StepDocument.class, "step", StepDocument::key)),
+                () -> JourneyChange.of(ChangeKind.STEP_PATCHED, stepKey));
         return JourneyResponses.ok(JourneyEdits.step(doc, stepKey), doc.version());
     }
 
     @DELETE
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{step}")
     @Operation(summary = "Delete a step, its touchpoints, actions and the transitions that touch it",
             description = "Answers 409 while another step's action or a transition condition still names one of its touchpoints or actions.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String stepKey,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
-                current -> JourneyEdits.removeStep(current, stepKey));
-        return RestResponse.noContent();
+    public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String stepKey) {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey, current -> JourneyEdits.removeStep(current, stepKey),
+                () -> JourneyChange.of(ChangeKind.STEP_DELETED, stepKey));
+        return JourneyResponses.deleted(doc.version());
     }
 }

@@ -2,6 +2,7 @@ package com.outsidein.journeys.journey;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.outsidein.journeys.security.Scopes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outsidein.journeys.common.JsonMergePatch;
 
@@ -38,21 +40,24 @@ public class TouchpointResource {
     StepElementOperations operations;
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Operation(summary = "List the touchpoints of a step")
     public RestResponse<List<TouchpointDocument>> list(@PathParam("journey") String journey, @PathParam("step") String step) {
         return operations.list(KIND, journey, step);
     }
 
     @POST
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a touchpoint to a step", description = "Touchpoint keys are unique in the whole journey.")
     @APIResponse(responseCode = "201", description = "Created; Location names the touchpoint")
     public RestResponse<TouchpointDocument> create(@PathParam("journey") String journey, @PathParam("step") String step,
-            TouchpointDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
-        return operations.create(KIND, journey, step, body, ifMatch, uri.getAbsolutePath());
+            TouchpointDocument body, @Context UriInfo uri) {
+        return operations.create(KIND, journey, step, body, uri.getAbsolutePath());
     }
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{touchpoint}")
     @Operation(summary = "Get a touchpoint")
     public RestResponse<TouchpointDocument> get(@PathParam("journey") String journey, @PathParam("step") String step,
@@ -61,31 +66,34 @@ public class TouchpointResource {
     }
 
     @PUT
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{touchpoint}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a touchpoint")
     @APIResponse(responseCode = "201", description = "Created")
     public RestResponse<TouchpointDocument> put(@PathParam("journey") String journey, @PathParam("step") String step,
-            @PathParam("touchpoint") String key, TouchpointDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @PathParam("touchpoint") String key, TouchpointDocument body,
             @Context UriInfo uri) {
-        return operations.put(KIND, journey, step, key, body, ifMatch, uri.getAbsolutePath());
+        return operations.put(KIND, journey, step, key, body, uri.getAbsolutePath());
     }
 
     @PATCH
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{touchpoint}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a touchpoint with a JSON merge patch (RFC 7396)")
     public RestResponse<TouchpointDocument> patch(@PathParam("journey") String journey, @PathParam("step") String step,
-            @PathParam("touchpoint") String key, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return operations.patch(KIND, journey, step, key, patch, ifMatch);
+            @PathParam("touchpoint") String key, JsonNode patch) {
+        return operations.patch(KIND, journey, step, key, patch);
     }
 
     @DELETE
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{touchpoint}")
     @Operation(summary = "Delete a touchpoint", description = "Answers 409 while something still names it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String step,
-            @PathParam("touchpoint") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return operations.delete(KIND, journey, step, key, ifMatch);
+            @PathParam("touchpoint") String key) {
+        return operations.delete(KIND, journey, step, key);
     }
 }

@@ -2,6 +2,7 @@ package com.outsidein.journeys.journey;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,10 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outsidein.journeys.common.JsonMergePatch;
-import com.outsidein.journeys.common.Precondition;
 import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.journey.JourneyService.EditKind;
-import com.outsidein.journeys.security.CurrentTeam;
+import com.outsidein.journeys.security.CurrentCaller;
+import com.outsidein.journeys.security.Scopes;
 
 /** Transitions between steps, addressed by their two step keys. ETags are the journey's version. */
 @Path("/api/v1/journeys/{journey}/transitions")
@@ -43,45 +43,49 @@ public class TransitionResource {
     @Inject
     ElementPatcher patcher;
     @Inject
-    CurrentTeam team;
+    CurrentCaller caller;
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Operation(summary = "List the transitions of a journey")
     public RestResponse<List<TransitionDocument>> list(@PathParam("journey") String journey) {
-        JourneyDocument doc = journeys.get(team.id(), journey);
+        JourneyDocument doc = journeys.get(caller.teamId(), journey);
         List<TransitionDocument> items = doc.transitions();
         return JourneyResponses.ok(items, doc.version());
     }
 
     @POST
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a transition")
     @APIResponse(responseCode = "201", description = "Created; Location names the transition")
-    public RestResponse<TransitionDocument> create(@PathParam("journey") String journey, TransitionDocument body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    public RestResponse<TransitionDocument> create(@PathParam("journey") String journey, TransitionDocument body, @Context UriInfo uri) {
         validator.checkFields(body, "transition");
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
-                current -> JourneyEdits.addTransition(current, body));
+        JourneyDocument doc = journeys.edit(caller.caller(), journey,
+                current -> JourneyEdits.addTransition(current, body),
+                () -> JourneyChange.of(ChangeKind.TRANSITION_ADDED, body.from() + "/" + body.to()));
         return JourneyResponses.created(JourneyResource.child(uri, body.from(), body.to()),
                 JourneyEdits.transition(doc, body.from(), body.to()), doc.version());
     }
 
     @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{from}/{to}")
     @Operation(summary = "Get the transition between two steps")
     public RestResponse<TransitionDocument> get(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to) {
-        JourneyDocument doc = journeys.get(team.id(), journey);
+        JourneyDocument doc = journeys.get(caller.teamId(), journey);
         return JourneyResponses.ok(JourneyEdits.transition(doc, from, to), doc.version());
     }
 
     @PUT
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{from}/{to}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace the transition between two steps")
     @APIResponse(responseCode = "201", description = "Created")
     public RestResponse<TransitionDocument> put(@PathParam("journey") String journey, @PathParam("from") String from,
-            @PathParam("to") String to, TransitionDocument body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @PathParam("to") String to, TransitionDocument body,
             @Context UriInfo uri) {
         JourneyValidator.requireBody(body, "transition");
         if ((body.from() != null && !body.from().equals(from)) || (body.to() != null && !body.to().equals(to))) {
@@ -91,34 +95,37 @@ public class TransitionResource {
         TransitionDocument transition = body.withEnds(from, to);
         validator.checkFields(transition, "transition");
         boolean[] created = new boolean[1];
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE, current -> {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey, current -> {
             created[0] = current.transitions().stream().noneMatch(t -> t.connects(from, to));
             return JourneyEdits.putTransition(current, transition);
-        });
+        }, () -> JourneyChange.put(created[0], ChangeKind.TRANSITION_ADDED, ChangeKind.TRANSITION_REPLACED, from + "/" + to));
         TransitionDocument saved = JourneyEdits.transition(doc, from, to);
         return JourneyResponses.createdOrOk(created[0], uri.getAbsolutePath(), saved, doc.version());
     }
 
     @PATCH
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{from}/{to}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change parts of a transition with a JSON merge patch (RFC 7396)")
     public RestResponse<TransitionDocument> patch(@PathParam("journey") String journey, @PathParam("from") String from,
-            @PathParam("to") String to, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        JourneyDocument doc = journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.CHANGE,
+            @PathParam("to") String to, JsonNode patch) {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> JourneyEdits.putTransition(current, patcher.patch(JourneyEdits.transition(current, from, to),
-                        patch, TransitionDocument.class, "transition", t -> t.from() + "->" + t.to())));
+                        patch, TransitionDocument.class, "transition", t -> t.from() + "->" + t.to())),
+                () -> JourneyChange.of(ChangeKind.TRANSITION_PATCHED, from + "/" + to));
         return JourneyResponses.ok(JourneyEdits.transition(doc, from, to), doc.version());
     }
 
     @DELETE
+    @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{from}/{to}")
     @Operation(summary = "Delete the transition between two steps")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("from") String from,
-            @PathParam("to") String to, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        journeys.edit(team.id(), journey, Precondition.of(ifMatch), EditKind.REMOVAL,
-                current -> JourneyEdits.removeTransition(current, from, to));
-        return RestResponse.noContent();
+            @PathParam("to") String to) {
+        JourneyDocument doc = journeys.edit(caller.caller(), journey, current -> JourneyEdits.removeTransition(current, from, to),
+                () -> JourneyChange.of(ChangeKind.TRANSITION_DELETED, from + "/" + to));
+        return JourneyResponses.deleted(doc.version());
     }
 }

@@ -34,7 +34,7 @@ public class ProgressStore {
         void visit(long id, String externalId, long[] entries, String segment);
     }
 
-    public List<ConversionCalculator.StepSpec> steps(long journeyId, JourneyDocument doc) throws SQLException {
+    public List<StepSpec> steps(long journeyId, JourneyDocument doc) throws SQLException {
         Map<String, Integer> refs = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select step_key, ref from step_ref where journey_id = ?")) {
@@ -45,7 +45,7 @@ public class ProgressStore {
                 }
             }
         }
-        return doc.steps().stream().map((StepDocument s) -> new ConversionCalculator.StepSpec(s.key(), s.name(),
+        return doc.steps().stream().map((StepDocument s) -> new StepSpec(s.key(), s.name(),
                 s.optional(), refs.get(s.key()))).toList();
     }
 

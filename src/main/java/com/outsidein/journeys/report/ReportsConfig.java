@@ -17,6 +17,14 @@ public interface ReportsConfig {
     @WithDefault("P366D")
     Duration maxWindow();
 
+    /** Window of a conversion report that names none; clamped to maxWindow. */
+    @WithDefault("P90D")
+    Duration defaultWindow();
+
+    /** How far before 'to' a report without 'from' starts; clamped to maxRange. */
+    @WithDefault("P90D")
+    Duration defaultRange();
+
     /** Statement timeout for report queries. */
     @WithDefault("PT60S")
     Duration statementTimeout();

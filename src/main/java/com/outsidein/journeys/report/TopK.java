@@ -9,38 +9,38 @@ import java.util.PriorityQueue;
  * The first {@code capacity} items in an order, and how many were offered: a report's page without
  * keeping (or sorting) every row of a million prospects.
  */
-final class TopK<T> {
+public final class TopK<T> {
 
     private final PriorityQueue<T> kept;
     private final Comparator<T> order;
     private final int capacity;
     private long offered;
 
-    TopK(Comparator<T> order, int capacity) {
+    public TopK(Comparator<T> order, int capacity) {
         this.order = order;
         this.capacity = capacity;
         this.kept = new PriorityQueue<>(order.reversed());
     }
 
     /** Whether an item that sorts like {@code probe} could still make the page; lets callers skip building it. */
-    boolean wouldKeep(T probe) {
+    public boolean wouldKeep(T probe) {
         return kept.size() < capacity || order.compare(probe, kept.peek()) < 0;
     }
 
-    boolean isFull() {
+    public boolean isFull() {
         return kept.size() >= capacity;
     }
 
     /** The last item the page holds now; only when it is full. */
-    T worst() {
+    public T worst() {
         return kept.peek();
     }
 
-    void count() {
+    public void count() {
         offered++;
     }
 
-    void offer(T item) {
+    public void offer(T item) {
         if (kept.size() < capacity) {
             kept.add(item);
         } else if (order.compare(item, kept.peek()) < 0) {
@@ -49,12 +49,12 @@ final class TopK<T> {
         }
     }
 
-    long offered() {
+    public long offered() {
         return offered;
     }
 
     /** Merges partitions: the first {@code capacity} of all, in order, and the total offered. */
-    static <T> TopK<T> merge(List<TopK<T>> parts) {
+    public static <T> TopK<T> merge(List<TopK<T>> parts) {
         TopK<T> all = new TopK<>(parts.get(0).order, parts.get(0).capacity);
         for (TopK<T> part : parts) {
             all.offered += part.offered;
@@ -63,7 +63,7 @@ final class TopK<T> {
         return all;
     }
 
-    List<T> sorted() {
+    public List<T> sorted() {
         List<T> items = new ArrayList<>(kept);
         items.sort(order);
         return items;

@@ -20,18 +20,41 @@ final class PackagedAppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The bootstrap key the packaged app is started with, unless a test asks for none. */
+    static final String BOOTSTRAP_KEY = "it-bootstrap-key-not-secret-0000";
+
     private final Process process;
     private final int port;
     private final Path log;
+    private volatile String key;
 
-    private PackagedAppProcess(Process process, int port, Path log) {
+    private PackagedAppProcess(Process process, int port, Path log, String key) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.key = key;
     }
 
+    /** Starts the jar with {@link #BOOTSTRAP_KEY}. */
     static PackagedAppProcess start(Map<String, String> systemProperties, Map<String, String> environment)
             throws Exception {
+        Map<String, String> withKey = new java.util.HashMap<>(environment);
+        withKey.putIfAbsent("JOURNEYS_BOOTSTRAP_KEY", BOOTSTRAP_KEY);
+        return launch(systemProperties, withKey, BOOTSTRAP_KEY);
+    }
+
+    /** Starts the jar with no bootstrap key: it makes its own first key when the database has none. */
+    static PackagedAppProcess startWithoutBootstrapKey(Map<String, String> systemProperties) throws Exception {
+        return launch(systemProperties, Map.of(), null);
+    }
+
+    /** The key later requests send. */
+    void useKey(String newKey) {
+        this.key = newKey;
+    }
+
+    private static PackagedAppProcess launch(Map<String, String> systemProperties, Map<String, String> environment,
+            String key) throws Exception {
         String jar = System.getProperty("quarkus-run.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -42,7 +65,7 @@ final class PackagedAppProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("JOURNEYS_"));
         builder.environment().putAll(environment);
-        PackagedAppProcess app = new PackagedAppProcess(builder.start(), port, log);
+        PackagedAppProcess app = new PackagedAppProcess(builder.start(), port, log, key);
         app.awaitReady(Duration.ofSeconds(120));
         return app;
     }
@@ -50,6 +73,9 @@ final class PackagedAppProcess implements AutoCloseable {
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

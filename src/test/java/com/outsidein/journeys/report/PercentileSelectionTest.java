@@ -15,14 +15,14 @@ class PercentileSelectionTest {
         SplittableRandom random = new SplittableRandom(7);
         for (int size : new int[] { 1, 2, 3, 5, 19, 100, 1_001, 50_000 }) {
             for (int range : new int[] { 1, 3, 1_000, Integer.MAX_VALUE }) {
-                ConversionCalculator.LongList list = new ConversionCalculator.LongList();
+                Durations list = new Durations();
                 long[] copy = new long[size];
                 for (int i = 0; i < size; i++) {
                     copy[i] = random.nextInt(range);
                     list.add(copy[i]);
                 }
                 Arrays.sort(copy);
-                ConversionReport.TimeToConvert summary = list.summary();
+                TimeToConvert summary = list.summary();
                 String shape = size + " values below " + range;
                 assertEquals(nearestRank(copy, 50), summary.p50(), shape);
                 assertEquals(nearestRank(copy, 75), summary.p75(), shape);
@@ -34,15 +34,15 @@ class PercentileSelectionTest {
 
     @Test
     void sortedAndReversedInputs() {
-        ConversionCalculator.LongList ascending = new ConversionCalculator.LongList();
-        ConversionCalculator.LongList descending = new ConversionCalculator.LongList();
+        Durations ascending = new Durations();
+        Durations descending = new Durations();
         for (int i = 1; i <= 200; i++) {
             ascending.add(i);
             descending.add(201 - i);
         }
         // Nearest rank of 200 values 1..200: p50 is the 100th, p75 the 150th, p90 the 180th, p95 the 190th.
-        for (ConversionCalculator.LongList list : new ConversionCalculator.LongList[] { ascending, descending }) {
-            ConversionReport.TimeToConvert summary = list.summary();
+        for (Durations list : new Durations[] { ascending, descending }) {
+            TimeToConvert summary = list.summary();
             assertEquals(100, summary.p50());
             assertEquals(150, summary.p75());
             assertEquals(180, summary.p90());

@@ -1,0 +1,68 @@
+package com.outsidein.journeys.journey.history;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.outsidein.journeys.common.FieldError;
+import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.journey.ChangeKind;
+import com.outsidein.journeys.journey.JourneyEntity;
+import com.outsidein.journeys.journey.JourneyRepository;
+
+/** A journey's version trail, newest first. */
+@ApplicationScoped
+public class HistoryService {
+
+    @Inject
+    JourneyRepository journeys;
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public HistoryPage list(long teamId, String journeyKey, String cursor, int limit) {
+        JourneyEntity journey = journeys.findByKey(teamId, journeyKey)
+                .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
+        long before = parseCursor(cursor);
+        List<?> rows = entityManager.createNativeQuery("select version, at, key_id, key_name, change, subject from journey_version "
+                + "where journey_id = ?1 and version < ?2 order by version desc limit ?3")
+                .setParameter(1, journey.id).setParameter(2, before).setParameter(3, limit + 1).getResultList();
+        List<VersionSummary> items = new ArrayList<>();
+        for (Object o : rows.subList(0, Math.min(limit, rows.size()))) {
+            Object[] row = (Object[]) o;
+            items.add(new VersionSummary(((Number) row[0]).longValue(), time(row[1]),
+                    row[2] == null ? null : new VersionSummary.By((String) row[2], (String) row[3]),
+                    ChangeKind.valueOf((String) row[4]), (String) row[5]));
+        }
+        String next = rows.size() > limit ? Long.toString(items.get(items.size() - 1).version()) : null;
+        return new HistoryPage(journey.key, items, next);
+    }
+
+    private static long parseCursor(String cursor) {
+        if (cursor == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("cursor: not a cursor this API gave out",
+                    List.of(new FieldError("cursor", "use the nextCursor of the previous page")));
+        }
+    }
+
+    static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,76 @@
+package com.outsidein.journeys.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.outsidein.journeys.common.FieldError;
+import com.outsidein.journeys.common.ProblemException;
+
+/** The [from, to) range every report takes, with the configured default and bound; and asOf. */
+public record ReportRange(Instant from, Instant to) {
+
+    /** Parses from and to (RFC 3339 times or dates), adding every problem to {@code errors}; null parts when bad. */
+    public static ReportRange parse(String from, String to, ReportsConfig limits, Instant now, List<FieldError> errors) {
+        Instant end = to == null ? now.truncatedTo(ChronoUnit.SECONDS) : instant(to, "to", errors);
+        Duration defaultRange = min(limits.defaultRange(), limits.maxRange());
+        Instant start = from == null ? (end == null ? null : end.minus(defaultRange)) : instant(from, "from", errors);
+        if (start != null && end != null) {
+            if (!start.isBefore(end)) {
+                errors.add(new FieldError("from", "must be before 'to'"));
+            } else if (Duration.between(start, end).compareTo(limits.maxRange()) > 0) {
+                errors.add(new FieldError("to", "the range may span at most " + limits.maxRange().toDays() + " days"));
+            }
+        }
+        return new ReportRange(start, end);
+    }
+
+    /** Parses the range alone, answering 400 for any problem. */
+    public static ReportRange parse(String from, String to, ReportsConfig limits, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        ReportRange range = parse(from, to, limits, now, errors);
+        throwIfAny(errors);
+        return range;
+    }
+
+    /** The time a report judges as of: the parameter, or now to the second. */
+    public static Instant asOf(String text, Instant now) {
+        if (text == null) {
+            return now.truncatedTo(ChronoUnit.SECONDS);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Instant asOf = instant(text, "asOf", errors);
+        throwIfAny(errors);
+        return asOf;
+    }
+
+    /** 400 listing every bad parameter. */
+    public static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : "Invalid report parameters", errors);
+        }
+    }
+
+    public static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Instant instant(String text, String field, List<FieldError> errors) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an RFC 3339 time (2026-03-02T00:00:00Z) or a date (2026-03-02)"));
+            return null;
+        }
+    }
+}

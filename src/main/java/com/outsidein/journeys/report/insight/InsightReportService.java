@@ -1,0 +1,334 @@
+package com.outsidein.journeys.report.insight;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.outsidein.journeys.report.ProgressStore;
+import com.outsidein.journeys.report.Rates;
+import com.outsidein.journeys.common.IsoDurations;
+import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.journey.ConditionDocument;
+import com.outsidein.journeys.journey.ConditionType;
+import com.outsidein.journeys.journey.JourneyDocument;
+import com.outsidein.journeys.journey.JourneyEntity;
+import com.outsidein.journeys.journey.JourneyRepository;
+import com.outsidein.journeys.journey.Match;
+import com.outsidein.journeys.journey.TransitionDocument;
+import com.outsidein.journeys.report.insight.InsightReports.ConditionEvidence;
+import com.outsidein.journeys.report.insight.InsightReports.DataQualityReport;
+import com.outsidein.journeys.report.insight.InsightReports.DuplicateGroup;
+import com.outsidein.journeys.report.insight.InsightReports.MangledValue;
+import com.outsidein.journeys.report.insight.InsightReports.TransitionEvidence;
+import com.outsidein.journeys.report.insight.InsightReports.TransitionReport;
+
+/** Which conditions really precede a move, and whether the prospect data can be trusted. */
+@ApplicationScoped
+public class InsightReportService {
+
+    @Inject
+    JourneyRepository journeys;
+    @Inject
+    ProgressStore progress;
+    @Inject
+    DataSource dataSource;
+
+    @Transactional
+    public TransitionReport transitions(long teamId, String journeyKey, Instant asOf) {
+        JourneyEntity journey = journey(teamId, journeyKey);
+        JourneyDocument doc = journeys.load(journey);
+        try {
+            Map<String, Integer> stepRefs = progress.refs(journey.id, 'S');
+            Map<String, Integer> actionRefs = progress.refs(journey.id, 'A');
+            Map<String, Integer> touchRefs = progress.refs(journey.id, 'T');
+            int n = doc.transitions().size();
+            List<String> attributeNames = doc.transitions().stream().flatMap(t -> t.conditions().stream())
+                    .filter(c -> c.type() == ConditionType.ATTRIBUTE_EQUALS)
+                    .map(ConditionDocument::attribute).distinct().toList();
+            CompiledTransition[] plan = doc.transitions().stream()
+                    .map(t -> CompiledTransition.of(t, stepRefs, actionRefs, touchRefs, attributeNames))
+                    .toArray(CompiledTransition[]::new);
+            long now = asOf.getEpochSecond();
+            List<EvidenceTally> tallies = scan(journey.id, () -> new EvidenceTally(doc),
+                    (tally, entries, actions, touches, attributes) -> {
+                for (int i = 0; i < n; i++) {
+                    CompiledTransition t = plan[i];
+                    long entered = -1;
+                    long left = Long.MAX_VALUE;
+                    boolean advanced = false;
+                    for (long e : entries) {
+                        long at = ProgressEntries.epochSecond(e);
+                        if (at > now) {
+                            break;
+                        }
+                        int ref = ProgressEntries.ref(e);
+                        if (entered < 0) {
+                            if (ref == t.from()) {
+                                entered = at;
+                            }
+                        } else {
+                            if (ref != t.from() && left == Long.MAX_VALUE) {
+                                left = at;
+                            }
+                            if (ref == t.to()) {
+                                advanced = true;
+                            }
+                        }
+                    }
+                    if (entered < 0) {
+                        continue;
+                    }
+                    tally.totals[i][0]++;
+                    if (advanced) {
+                        tally.totals[i][1]++;
+                    }
+                    boolean all = true;
+                    boolean any = false;
+                    long until = Math.min(left, now);
+                    CompiledCondition[] conditions = t.conditions();
+                    for (int c = 0; c < conditions.length; c++) {
+                        boolean met = conditions[c].met(entered, until, actions, touches, attributes);
+                        all &= met;
+                        any |= met;
+                        count(tally.evidence[i][c], met, advanced);
+                    }
+                    count(tally.evidence[i][conditions.length], t.all() ? all : any, advanced);
+                }
+            }, attributeNames);
+            EvidenceTally total = tallies.get(0);
+            tallies.subList(1, tallies.size()).forEach(total::merge);
+            long[][] totals = total.totals;
+            long[][][] evidence = total.evidence;
+            List<TransitionEvidence> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                TransitionDocument t = doc.transitions().get(i);
+                List<ConditionEvidence> conditions = new ArrayList<>();
+                for (int c = 0; c < t.conditions().size(); c++) {
+                    conditions.add(evidence(describe(t.conditions().get(c)), t.conditions().get(c).note(), evidence[i][c]));
+                }
+                out.add(new TransitionEvidence(t.from(), t.to(), t.match().name(), totals[i][0], totals[i][1],
+                        t.conditions().isEmpty() ? null : evidence(t.match() + " of the conditions", null,
+                                evidence[i][t.conditions().size()]), conditions));
+            }
+            return new TransitionReport(journey.key, asOf, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Duplicates and inverted casing are found by PostgreSQL over the attributes (one grouping and one
+     * regular-expression scan), so only the findings travel, not a million attribute documents.
+     */
+    @Transactional
+    public DataQualityReport dataQuality(long teamId, String journeyKey, int limit) {
+        JourneyEntity journey = journey(teamId, journeyKey);
+        List<DuplicateGroup> duplicates = new ArrayList<>();
+        List<MangledValue> mangled = new ArrayList<>();
+        long[] totals = new long[2];
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement plan = c.createStatement()) {
+                // Grouping runs over the identity-key indexes only when the plan sees the real journey.
+                plan.execute("set local plan_cache_mode = force_custom_plan");
+            }
+            // Groups are counted over the (journey, key) indexes alone; the prospects are fetched for the
+            // page's groups only, not gathered and sorted for every one of a million keys.
+            try (PreparedStatement s = c.prepareStatement("with duplicate as ("
+                    + " select 'email' as attribute, email_key as normalized, count(*) as size"
+                    + " from prospect where journey_id = ? and email_key is not null group by email_key having count(*) > 1"
+                    + " union all"
+                    + " select 'name', name_key, count(*)"
+                    + " from prospect where journey_id = ? and name_key is not null group by name_key having count(*) > 1"
+                    + "), page as (select attribute, normalized, size, count(*) over () as total from duplicate"
+                    + " order by size desc, normalized, attribute limit ?)"
+                    + " select attribute, normalized, case when attribute = 'email'"
+                    + " then array(select external_id from prospect p where p.journey_id = ? and p.email_key = page.normalized order by 1)"
+                    + " else array(select external_id from prospect p where p.journey_id = ? and p.name_key = page.normalized order by 1)"
+                    + " end, total from page order by size desc, normalized, attribute")) {
+                s.setLong(1, journey.id);
+                s.setLong(2, journey.id);
+                s.setInt(3, limit);
+                s.setLong(4, journey.id);
+                s.setLong(5, journey.id);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        duplicates.add(new DuplicateGroup(rs.getString(1), rs.getString(2),
+                                List.of((String[]) rs.getArray(3).getArray())));
+                        totals[0] = rs.getLong(4);
+                    }
+                }
+            }
+            // The generated flag narrows to candidate rows; the exact test runs on their values only.
+            try (PreparedStatement s = c.prepareStatement("select p.external_id, a.key, a.value, count(*) over ()"
+                    + " from prospect p cross join lateral jsonb_each_text(p.attributes) a where p.journey_id = ?"
+                    + " and p.maybe_mangled and a.value ~ '^[[:lower:]][[:upper:]]+( [[:lower:]][[:upper:]]+)*$'"
+                    + " order by p.external_id, a.key limit ?")) {
+                s.setLong(1, journey.id);
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        mangled.add(new MangledValue(rs.getString(1), rs.getString(2), rs.getString(3), recase(rs.getString(3))));
+                        totals[1] = rs.getLong(4);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DataQualityReport(journey.key, totals[0], duplicates, totals[1], mangled);
+    }
+
+    /** "dAVE bROCK" as it was meant: "Dave Brock". */
+    private static String recase(String value) {
+        StringBuilder fixed = new StringBuilder();
+        for (String word : value.trim().split("\\s+")) {
+            fixed.append(fixed.length() == 0 ? "" : " ").append(word.substring(0, 1).toUpperCase(Locale.ROOT))
+                    .append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return fixed.toString();
+    }
+
+    /** One prospect's packed progress and the named attributes (by position), handed to a partition's accumulator. */
+    private interface ProspectConsumer<A> {
+        void accept(A accumulator, long[] entries, long[] actions, long[] touches, String[] attributes);
+    }
+
+    /** Reads progress and only the named attributes, so no attribute document is parsed per prospect. */
+    private <A> List<A> scan(long journeyId, java.util.function.Supplier<A> accumulator, ProspectConsumer<A> consumer,
+            List<String> attributeNames) throws SQLException {
+        StringBuilder columns = new StringBuilder("entries, actions, touches");
+        attributeNames.forEach(name -> columns.append(", attributes ->> ?"));
+        return progress.scan(journeyId, columns.toString(), attributeNames, null, accumulator, (mine, row) -> {
+            String[] attributes = new String[attributeNames.size()];
+            for (int i = 0; i < attributes.length; i++) {
+                attributes[i] = row.getString(4 + i);
+            }
+            consumer.accept(mine, ProgressStore.arrayAt(row, 1), ProgressStore.arrayAt(row, 2), ProgressStore.arrayAt(row, 3),
+                    attributes);
+        });
+    }
+
+    /** A transition with its keys resolved to refs once, not once per prospect. */
+    private record CompiledTransition(int from, int to, boolean all, CompiledCondition[] conditions) {
+        static CompiledTransition of(TransitionDocument t, Map<String, Integer> stepRefs, Map<String, Integer> actionRefs,
+                Map<String, Integer> touchRefs, List<String> attributeNames) {
+            return new CompiledTransition(stepRefs.get(t.from()), stepRefs.get(t.to()), t.match() == Match.ALL,
+                    t.conditions().stream().map(c -> CompiledCondition.of(c, actionRefs, touchRefs, attributeNames))
+                            .toArray(CompiledCondition[]::new));
+        }
+    }
+
+    /** A condition ready to test: element ref (-1 when it names nothing with events), count, duration or attribute. */
+    private record CompiledCondition(ConditionType type, int ref, int minCount, long seconds, int attribute, String value) {
+        static CompiledCondition of(ConditionDocument c, Map<String, Integer> actionRefs, Map<String, Integer> touchRefs,
+                List<String> attributeNames) {
+            return switch (c.type()) {
+                case ACTION_PERFORMED -> new CompiledCondition(c.type(), actionRefs.getOrDefault(c.action(), -1),
+                        c.minCount() == null ? 1 : c.minCount(), 0, -1, null);
+                case TOUCHPOINT_RECEIVED -> new CompiledCondition(c.type(), touchRefs.getOrDefault(c.touchpoint(), -1), 1, 0, -1, null);
+                case ATTRIBUTE_EQUALS -> new CompiledCondition(c.type(), -1, 0, 0, attributeNames.indexOf(c.attribute()), c.value());
+                case TIME_IN_STEP_AT_LEAST -> new CompiledCondition(c.type(), -1, 0,
+                        IsoDurations.parsePositive(c.duration()).orElseThrow().getSeconds(), -1, null);
+            };
+        }
+
+        /** Whether the prospect met it during its stint [entered, left) in the from step. */
+        boolean met(long entered, long left, long[] actions, long[] touches, String[] attributes) {
+            return switch (type) {
+                case ACTION_PERFORMED -> countIn(actions, ref, entered, left) >= minCount;
+                case TOUCHPOINT_RECEIVED -> countIn(touches, ref, entered, left) >= minCount;
+                case ATTRIBUTE_EQUALS -> value.equals(attributes[attribute]);
+                case TIME_IN_STEP_AT_LEAST -> left - entered >= seconds;
+            };
+        }
+    }
+
+    /** A partition's transition counts: [inFrom, advanced] per transition; [met, metAdvanced, notMet, notMetAdvanced] per condition. */
+    private static final class EvidenceTally {
+        final long[][] totals;
+        final long[][][] evidence;
+
+        EvidenceTally(JourneyDocument doc) {
+            int n = doc.transitions().size();
+            totals = new long[n][2];
+            evidence = new long[n][][];
+            for (int i = 0; i < n; i++) {
+                evidence[i] = new long[doc.transitions().get(i).conditions().size() + 1][4];
+            }
+        }
+
+        void merge(EvidenceTally other) {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i][0] += other.totals[i][0];
+                totals[i][1] += other.totals[i][1];
+                for (int c = 0; c < evidence[i].length; c++) {
+                    for (int k = 0; k < 4; k++) {
+                        evidence[i][c][k] += other.evidence[i][c][k];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Events of one element in [from, until). */
+    private static int countIn(long[] packed, int ref, long from, long until) {
+        if (ref < 0) {
+            return 0;
+        }
+        int count = 0;
+        for (long p : packed) {
+            long at = ProgressEntries.elementSecond(p);
+            if (at >= until) {
+                break;
+            }
+            if (at >= from && ProgressEntries.elementRef(p) == ref) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void count(long[] counters, boolean met, boolean advanced) {
+        counters[met ? 0 : 2]++;
+        if (advanced) {
+            counters[met ? 1 : 3]++;
+        }
+    }
+
+    private static ConditionEvidence evidence(String condition, String note, long[] c) {
+        Double metRate = c[0] == 0 ? null : Rates.round((double) c[1] / c[0]);
+        Double notMetRate = c[2] == 0 ? null : Rates.round((double) c[3] / c[2]);
+        Double lift = c[0] == 0 || c[2] == 0 || c[3] == 0 ? null
+                : Rates.round(((double) c[1] / c[0]) / ((double) c[3] / c[2]));
+        return new ConditionEvidence(condition, note, c[0], c[2], metRate, notMetRate, lift);
+    }
+
+    private static String describe(ConditionDocument c) {
+        return switch (c.type()) {
+            case ACTION_PERFORMED -> "ACTION_PERFORMED " + c.action() + (c.minCount() == null ? "" : " x" + c.minCount());
+            case TOUCHPOINT_RECEIVED -> "TOUCHPOINT_RECEIVED " + c.touchpoint();
+            case ATTRIBUTE_EQUALS -> "ATTRIBUTE_EQUALS " + c.attribute() + "=" + c.value();
+            case TIME_IN_STEP_AT_LEAST -> "TIME_IN_STEP_AT_LEAST " + c.duration();
+        };
+    }
+
+    private JourneyEntity journey(long teamId, String key) {
+        return journeys.findByKey(teamId, key).orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+    }
+}
