@@ -108,9 +108,9 @@ public final class GapAuditor {
         if (step.touchpoints().isEmpty()) {
             add(findings, GapType.EMPTY_STEP, step.key(), step.key(),
                     "The company has no touchpoint at " + quote(step.name()) + ": the buyer is on their own",
-                    step.buyerGoal() == null ? "Add the touchpoints that help the buyer through this step"
-                            : "Add the touchpoints that help the buyer " + step.buyerGoal().substring(0, 1).toLowerCase()
-                                    + step.buyerGoal().substring(1),
+                    step.buyerGoal() == null || step.buyerGoal().isBlank() ? "Add the touchpoints that help the buyer through this step"
+                            : "Add the touchpoints that help the buyer " + step.buyerGoal().strip().substring(0, 1).toLowerCase()
+                                    + step.buyerGoal().strip().substring(1),
                     step.touchpoints());
         } else if (step.touchpoints().stream().allMatch(t -> t.mode() == Mode.AUTOMATED)) {
             add(findings, GapType.NO_HUMAN_TOUCHPOINT, step.key(), step.key(),

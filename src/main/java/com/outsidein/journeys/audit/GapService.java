@@ -81,20 +81,19 @@ public class GapService {
         GapAuditor.Finding finding = GapAuditor.audit(journeys.load(journey)).stream()
                 .filter(f -> f.gap().id().equals(gapId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Journey '" + journeyKey + "' has no gap '" + gapId + "'"));
-        AcknowledgementEntity ack = find(journey.id, gapId);
-        boolean created = ack == null;
-        if (created) {
-            ack = new AcknowledgementEntity();
-            ack.journeyId = journey.id;
-            ack.gapId = gapId;
-        }
-        ack.reason = request.reason().strip();
-        ack.fingerprint = finding.fingerprint();
-        ack.acknowledgedAt = clock.nowUtc();
-        if (created) {
-            ack.persist();
-        }
-        return new Acknowledged(view(ack, false), created, journey.version);
+        OffsetDateTime now = clock.nowUtc();
+        String reason = request.reason().strip();
+        // One statement, so two requests acknowledging the same gap at once cannot both try to insert it.
+        boolean created = (Boolean) AcknowledgementEntity.getEntityManager().createNativeQuery("""
+                insert into gap_acknowledgement (journey_id, gap_id, reason, fingerprint, acknowledged_at)
+                values (?1, ?2, ?3, ?4, ?5)
+                on conflict (journey_id, gap_id) do update
+                    set reason = excluded.reason, fingerprint = excluded.fingerprint, acknowledged_at = excluded.acknowledged_at
+                returning (xmax = 0)""")
+                .setParameter(1, journey.id).setParameter(2, gapId).setParameter(3, reason)
+                .setParameter(4, finding.fingerprint()).setParameter(5, now)
+                .getSingleResult();
+        return new Acknowledged(new Acknowledgement(gapId, reason, now, false), created, journey.version);
     }
 
     /** Withdraws an acknowledgement; answers the journey's version. */
@@ -102,22 +101,15 @@ public class GapService {
     public long withdraw(long teamId, String journeyKey, String gapId) {
         JourneyEntity journey = journey(teamId, journeyKey);
         preconditions.check(journey.version);
-        AcknowledgementEntity ack = find(journey.id, gapId);
-        if (ack == null) {
+        if (AcknowledgementEntity.delete("journeyId = ?1 and gapId = ?2", journey.id, gapId) == 0) {
             throw ProblemException.notFound("Gap '" + gapId + "' is not acknowledged");
         }
-        ack.delete();
         return journey.version;
     }
 
     private JourneyEntity journey(long teamId, String key) {
         return journeys.findByKey(teamId, key)
                 .orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
-    }
-
-    private static AcknowledgementEntity find(long journeyId, String gapId) {
-        return AcknowledgementEntity.<AcknowledgementEntity>find("journeyId = ?1 and gapId = ?2", journeyId, gapId)
-                .firstResult();
     }
 
     private static Acknowledgement view(AcknowledgementEntity ack, boolean lapsed) {

@@ -129,7 +129,7 @@ public final class JourneyMapRenderer {
             StepDocument step = doc.steps().get(i);
             List<Line> header = new ArrayList<>();
             add(header, (i + 1) + ". " + step.name() + (step.optional() ? " (optional)" : ""), CARD, Font.STEP);
-            if (step.buyerGoal() != null) {
+            if (step.buyerGoal() != null && !step.buyerGoal().isBlank()) {
                 add(header, "Goal: " + step.buyerGoal(), CARD, Font.GOAL);
             }
             addGapLabels(header, gapsFor(step.key(), STEP_GAPS), CARD);

@@ -1,5 +1,6 @@
 package com.outsidein.journeys.common;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -7,8 +8,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -24,9 +29,32 @@ public final class Csv {
             .build()
             .registerModule(new JavaTimeModule())
             .registerModule(Timestamps.module())
+            .registerModule(new SimpleModule("csv-injection").addSerializer(String.class, new InertText()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Csv() {
+    }
+
+    /**
+     * Client text in a cell cannot run as a spreadsheet formula: a cell starting with =, +, -, @, tab or
+     * carriage return gets a leading apostrophe, as OWASP's CSV-injection advice describes.
+     */
+    static String inert(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+
+    private static final class InertText extends StdSerializer<String> {
+        InertText() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(inert(value));
+        }
     }
 
     public static <T> String write(List<T> rows, Class<T> type) {

@@ -26,5 +26,6 @@ public class JacksonCustomizer implements ObjectMapperCustomizer {
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(Timestamps.module());
+        mapper.registerModule(StorableText.module());
     }
 }

@@ -43,7 +43,9 @@ public class ProblemMapper {
     public static final String TYPE_PREFIX = "urn:purchase-journeys:problem:";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** SQLSTATEs after which a retry can succeed: unreachable or shutting-down database, deadlock, serialization failure. */
-    private static final List<String> UNAVAILABLE_SQLSTATES = List.of("08", "57P", "57014", "53", "40P01", "40001");
+    private static final List<String> UNAVAILABLE_SQLSTATES = List.of("08", "57P", "53", "40P01", "40001");
+    /** PostgreSQL's query_canceled: here always the reports' statement timeout. */
+    private static final String QUERY_CANCELED = "57014";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -81,11 +83,18 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jackson(json);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers 404 for a query parameter its converter cannot read; to a client it is a bad request.
+            List<FieldError> errors = QueryParameters.unreadable(resource, request);
+            return build(400, "bad-request", "Bad request", errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message() : "A parameter has the wrong format",
+                    errors).build();
+        }
         if (status == 404 || status == 405) {
             // JAX-RS answers 404 when the template exists only in a resource class without this method.
             Set<String> allowed = routes.allowed(request.path());
@@ -140,6 +149,9 @@ public class ProblemMapper {
                     + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
                     List.of()).build();
         }
+        if (e instanceof StorableText.RefusedTextException refused) {
+            return malformed("A text field holds characters that cannot be stored", path(refused), refused.getOriginalMessage());
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return malformed("Unknown field '" + unknown.getPropertyName() + "'", path(unknown),
                     "unknown field; allowed: " + unknown.getKnownPropertyIds());
@@ -184,19 +196,33 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        if (isDatabaseUnavailable(e)) {
-            return unavailable();
+        if (isStatementTimeout(e) || isDatabaseUnavailable(e)) {
+            return fromDatabase(e);
         }
         LOG.error("Unexpected error", e);
         return internalError();
     }
 
     private Response fromDatabase(Exception e) {
+        if (isStatementTimeout(e)) {
+            return build(503, "report-timeout", "Report took too long",
+                    "The report ran past its time limit; narrow it (a shorter range, no breakdown or interval) or retry later",
+                    List.of()).header(HttpHeaders.RETRY_AFTER, "30").build();
+        }
         if (isDatabaseUnavailable(e)) {
             return unavailable();
         }
         LOG.error("Database error", e);
         return internalError();
+    }
+
+    static boolean isStatementTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {

@@ -1,5 +1,6 @@
 package com.outsidein.journeys.event;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -103,6 +104,9 @@ final class EventValidator {
                     occurredAt = OffsetDateTime.parse(e.occurredAt(), RFC_3339);
                     if (occurredAt.isAfter(latestAllowed)) {
                         errors.add(new FieldError(at + ".occurredAt", "is more than a day in the future"));
+                    } else if (occurredAt.toInstant().isBefore(Instant.EPOCH)) {
+                        // Progress is packed as epoch seconds; nothing a CRM sends happened before 1970.
+                        errors.add(new FieldError(at + ".occurredAt", "must be 1970-01-01T00:00:00Z or later"));
                     }
                 } catch (DateTimeParseException bad) {
                     errors.add(new FieldError(at + ".occurredAt", "must be an RFC 3339 time with an offset, e.g. 2026-03-02T09:15:00Z"));

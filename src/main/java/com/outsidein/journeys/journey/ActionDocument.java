@@ -18,7 +18,7 @@ public record ActionDocument(
         @NotBlank @Size(max = 200) @Schema(example = "Ticks 'please have a salesperson contact me'") String name,
         @Size(max = 4000) String description,
         @Schema(defaultValue = "false") Boolean expectsResponse,
-        @Schema(description = "ISO-8601 duration", example = "PT4H") String responseSla,
+        @Size(max = 64) @Schema(description = "ISO-8601 duration", example = "PT4H") String responseSla,
         @Schema(defaultValue = "false") Boolean requiresHuman,
         @Size(max = 50) @Schema(description = "Keys of the touchpoints (any step) that answer this action")
         List<@NotNull @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE) String> respondedBy) {

@@ -15,6 +15,6 @@ public record ConditionDocument(
         String touchpoint,
         @Size(max = 200) String attribute,
         @Size(max = 2000) String value,
-        @Schema(description = "ISO-8601 duration", example = "P7D") String duration,
+        @Size(max = 64) @Schema(description = "ISO-8601 duration", example = "P7D") String duration,
         @Size(max = 2000) String note) {
 }

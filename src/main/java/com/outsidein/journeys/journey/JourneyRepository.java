@@ -178,7 +178,7 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
         long assigned = ((Number) em.createNativeQuery(
                 "select count(*) from step_ref where journey_id = ?1 and step_key = any(cast(?2 as text[]))")
                 .setParameter(1, journeyId)
-                .setParameter(2, "{" + String.join(",", doc.steps().stream().map(StepDocument::key).toList()) + "}")
+                .setParameter(2, doc.steps().stream().map(StepDocument::key).toArray(String[]::new))
                 .getSingleResult()).longValue();
         if (assigned < doc.steps().size()) {
             throw com.outsidein.journeys.common.ProblemException.invalid("steps",
@@ -198,7 +198,8 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
         if (keys.isEmpty()) {
             return;
         }
-        String array = "{" + String.join(",", keys) + "}";
+        // A driver array, not a literal: a key spelled null would be SQL NULL in '{null}'.
+        String[] array = keys.toArray(String[]::new);
         var em = getEntityManager();
         long total = ((Number) em.createNativeQuery("select count(*) + (select count(*) from unnest(cast(?3 as text[])) k "
                 + "where not exists (select 1 from element_ref r where r.journey_id = ?1 and r.kind = ?2 and r.element_key = k)) "

@@ -20,7 +20,7 @@ public record StepDocument(
         @Size(max = 4000) String description,
         @Size(max = 2000) @Schema(example = "Understand how exposed the firm is") String buyerGoal,
         @Schema(defaultValue = "false") Boolean optional,
-        @Schema(description = "ISO-8601 duration after which an idle prospect is stale", example = "P30D") String staleAfter,
+        @Size(max = 64) @Schema(description = "ISO-8601 duration after which an idle prospect is stale", example = "P30D") String staleAfter,
         @Size(max = 500) List<@NotNull @Valid TouchpointDocument> touchpoints,
         @Size(max = 500) List<@NotNull @Valid ActionDocument> actions) {
 

@@ -168,6 +168,30 @@ class GapAuditTest {
     }
 
     @Test
+    void concurrentAcknowledgementsOfOneGapCreateItOnce() throws Exception {
+        String key = put("white-paper-contact-me");
+        String ack = gapsOf(key) + "/unanswered-action.ticks-contact-me/acknowledgement";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String reason = "Reason " + i;
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body(Map.of("reason", reason))
+                        .put(ack).then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(15, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        given().get(gapsOf(key)).then().body("acknowledged", hasSize(1));
+    }
+
+    @Test
     void acknowledgementErrorsAreProblems() {
         String key = put("white-paper-contact-me");
         given().contentType(ContentType.JSON).body(Map.of("reason", "x"))

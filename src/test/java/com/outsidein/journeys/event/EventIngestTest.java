@@ -83,6 +83,41 @@ class EventIngestTest {
         given().get("/api/v1/journeys/{j}/prospects/bob", j).then().statusCode(404);
     }
 
+    /** occurredAt from 1970-01-01T00:00:00Z up to a day ahead; anything earlier is refused, the edge is exact. */
+    @Test
+    void eventsBefore1970AreRefusedAndTheEpochItselfIsExact() {
+        String j = createFunnelJourney("epoch");
+        List<Map<String, Object>> early = new ArrayList<>();
+        for (String time : List.of("1969-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "-0001-06-01T00:00:00Z")) {
+            Map<String, Object> e = new LinkedHashMap<>(entered("old", "a", 0));
+            e.put("occurredAt", time);
+            early.add(e);
+        }
+        post(j, early).statusCode(422).contentType(PROBLEM)
+                .body("errors.field", contains("[0].occurredAt", "[1].occurredAt", "[2].occurredAt"))
+                .body("errors[0].message", equalTo("must be 1970-01-01T00:00:00Z or later"));
+        given().get("/api/v1/journeys/{j}/prospects/old", j).then().statusCode(404);
+
+        Map<String, Object> atEpoch = new LinkedHashMap<>(entered("first", "a", 0));
+        atEpoch.put("occurredAt", "1970-01-01T00:00:00Z");
+        Map<String, Object> second = new LinkedHashMap<>(entered("first", "c", 0));
+        second.put("occurredAt", "1970-01-01T00:00:01Z");
+        Map<String, Object> alone = new LinkedHashMap<>(entered("second", "a", 0));
+        alone.put("occurredAt", "1970-01-01T00:00:00Z");
+        post(j, List.of(second, atEpoch, alone)).statusCode(200).body("accepted", equalTo(3));
+        String conversion = "/api/v1/journeys/" + j + "/reports/conversion";
+        given().queryParam("from", "1970-01-01").queryParam("to", "1970-01-02").get(conversion).then().statusCode(200)
+                .body("funnels[0].steps[0].entered", equalTo(2)).body("funnels[0].steps[0].converted", equalTo(1))
+                .body("funnels[0].steps[0].timeToConvert.p50", equalTo(1));
+        given().queryParam("from", "1970-01-01").queryParam("to", "1970-01-02").queryParam("status", "converted")
+                .get(conversion + "/steps/a/prospects").then().statusCode(200)
+                .body("items.prospect", contains("first"))
+                .body("items[0].enteredAt", equalTo("1970-01-01T00:00:00Z"));
+        given().queryParam("from", "1970-01-01").queryParam("to", "1970-01-02").queryParam("status", "dropped")
+                .get(conversion + "/steps/a/prospects").then().statusCode(200)
+                .body("items.prospect", contains("second"));
+    }
+
     @Test
     void resentEventsAreDuplicatesAndAReusedIdWithOtherContentIsRefused() {
         String j = createFunnelJourney("idempotent");

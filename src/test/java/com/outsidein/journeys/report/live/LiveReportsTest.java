@@ -195,4 +195,44 @@ class LiveReportsTest {
         given().queryParam("asOf", "tomorrow").get(url("stale")).then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
     }
+
+    /**
+     * One prospect: enters a P1D step on day 0 and asks for an answer due in an hour; the answer comes on
+     * day 10. As of day 5 nothing after day 0 had happened: stale for 5 days, the action still open.
+     */
+    @Test
+    void everyAsOfReportSeesOnlyWhatHadHappenedByThen() {
+        String key = Fixtures.uniqueKey("as-of");
+        Fixtures.putJourney(key, Map.of("name", "As of", "steps", List.of(
+                Map.of("key", "s1", "name", "Looks around", "staleAfter", "P1D", "touchpoints", List.of(
+                        Map.of("key", "call", "name", "Call", "channel", "PHONE", "mode", "HUMAN", "owner", "Inside sales")),
+                        "actions", List.of(Map.of("key", "asks", "name", "Asks", "expectsResponse", true,
+                                "responseSla", "PT1H", "respondedBy", List.of("call"))))))).statusCode(201);
+        post(key, List.of(entered("E", "s1", 0), event("E", "ACTION_PERFORMED", "action", "asks", 0, null),
+                event("E", "TOUCHPOINT_DELIVERED", "touchpoint", "call", 10, null))).statusCode(200);
+        String reports = "/api/v1/journeys/" + key + "/reports/";
+
+        given().queryParam("asOf", EventFixtures.at(5)).get(reports + "stale").then().statusCode(200)
+                .body("stale.prospect", contains("E"))
+                .body("stale[0].idleSince", equalTo(EventFixtures.at(0)))
+                .body("stale[0].idleSeconds", equalTo(5 * 86400))
+                .body("lateFollowUps", empty());
+        given().queryParam("asOf", EventFixtures.at(5)).queryParam("from", "2026-01-01").queryParam("to", "2026-02-01")
+                .get(reports + "responses").then().statusCode(200)
+                .body("actions[0].performed", equalTo(1))
+                .body("actions[0].answeredLate", equalTo(0))
+                .body("actions[0].unanswered", equalTo(1));
+        given().queryParam("asOf", EventFixtures.at(5)).get(reports + "responses/open").then().statusCode(200)
+                .body("items.prospect", contains("E"))
+                .body("items[0].overdueSeconds", equalTo(5 * 86400 - 3600));
+
+        // As of day 11.5 the answer had come, 240 times its SLA late, and the prospect is idle since day 10.
+        given().queryParam("asOf", EventFixtures.at(11.5)).queryParam("lateFactor", 3).get(reports + "stale").then()
+                .statusCode(200)
+                .body("stale[0].idleSeconds", equalTo(129600))
+                .body("lateFollowUps.prospect", contains("E"))
+                .body("lateFollowUps[0].slaMultiple", equalTo(240.0f));
+        given().queryParam("asOf", EventFixtures.at(11)).get(reports + "responses/open").then().statusCode(200)
+                .body("items", empty());
+    }
 }

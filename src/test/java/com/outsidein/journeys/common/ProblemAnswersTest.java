@@ -1,0 +1,69 @@
+package com.outsidein.journeys.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.outsidein.journeys.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.ws.rs.core.Response;
+
+/** Client mistakes answer a 4xx naming what was wrong; database trouble says what happened. */
+@QuarkusTest
+class ProblemAnswersTest {
+
+    @Test
+    void aQueryParameterOfTheWrongTypeIsABadRequestNamingIt() {
+        String journey = Fixtures.createRiskSoftware("bad-params");
+        String reports = "/api/v1/journeys/" + journey + "/reports/";
+        given().queryParam("limit", "abc").get(reports + "responses/open").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("limit"))
+                .body("errors[0].message", equalTo("must be a whole number"));
+        given().queryParam("lateFactor", "x").queryParam("limit", "7").get(reports + "stale").then().statusCode(400)
+                .body("errors.field", contains("lateFactor"))
+                .body("detail", equalTo("lateFactor: must be a number"));
+        given().queryParam("cap", "1.5").queryParam("limit", "many").get(reports + "contact-pressure").then()
+                .statusCode(400).body("errors.field", contains("cap", "limit"));
+    }
+
+    @Test
+    void aStatementTimeoutIsItsOwnProblemWithAdviceNotAnOutage() {
+        Response timeout = new ProblemMapper().sql(new SQLException("canceling statement due to statement timeout", "57014"));
+        assertEquals(503, timeout.getStatus());
+        Problem problem = (Problem) timeout.getEntity();
+        assertEquals(ProblemMapper.TYPE_PREFIX + "report-timeout", problem.type());
+        assertEquals("30", timeout.getHeaderString("Retry-After"));
+
+        Response outage = new ProblemMapper().sql(new SQLException("connection refused", "08001"));
+        assertEquals(ProblemMapper.TYPE_PREFIX + "database-unavailable", ((Problem) outage.getEntity()).type());
+    }
+
+    @JsonPropertyOrder({ "owner", "reason", "count" })
+    record Row(String owner, String reason, long count) {
+    }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreMadeInert() {
+        String csv = Csv.write(List.of(
+                new Row("=HYPERLINK(\"http://evil.example\",\"x\")", "+1", -3),
+                new Row("@SUM(A1)", "-2", 4),
+                new Row("\tTab", "\rReturn", 5),
+                new Row("Inside sales", "a=b", 6)), Row.class);
+        List<String> lines = csv.lines().toList();
+        assertEquals("owner,reason,count", lines.get(0));
+        assertEquals("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+1,-3", lines.get(1));
+        assertEquals("'@SUM(A1),'-2,4", lines.get(2));
+        assertEquals("Inside sales,a=b,6", csv.substring(csv.indexOf("Inside")).lines().findFirst().orElseThrow());
+        assertEquals(true, csv.contains("'\tTab"), csv);
+        assertEquals(true, csv.contains("'\rReturn"), csv);
+    }
+}
