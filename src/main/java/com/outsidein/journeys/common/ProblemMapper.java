@@ -196,7 +196,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        if (isStatementTimeout(e) || isDatabaseUnavailable(e)) {
+        if (isPoolExhausted(e) || isStatementTimeout(e) || isDatabaseUnavailable(e)) {
             return fromDatabase(e);
         }
         LOG.error("Unexpected error", e);
@@ -204,6 +204,11 @@ public class ProblemMapper {
     }
 
     private Response fromDatabase(Exception e) {
+        if (isPoolExhausted(e)) {
+            LOG.warn("Database connection pool exhausted: answering 503");
+            return build(503, "busy", "Service busy", "Every database connection is in use; retry shortly", List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "2").build();
+        }
         if (isStatementTimeout(e)) {
             return build(503, "report-timeout", "Report took too long",
                     "The report ran past its time limit; narrow it (a shorter range, no breakdown or interval) or retry later",
@@ -214,6 +219,17 @@ public class ProblemMapper {
         }
         LOG.error("Database error", e);
         return internalError();
+    }
+
+    /** Agroal's pool-exhausted failure is a plain SQLException without a SQLSTATE; its message is all that tells. */
+    static boolean isPoolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() == null
+                    && String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isStatementTimeout(Throwable e) {
@@ -234,9 +250,6 @@ public class ProblemMapper {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && UNAVAILABLE_SQLSTATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
-                return true;
-            }
-            if (t.getClass().getName().startsWith("io.agroal") && String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
                 return true;
             }
         }

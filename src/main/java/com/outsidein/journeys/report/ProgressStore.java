@@ -27,7 +27,14 @@ public class ProgressStore {
     @Inject
     DataSource dataSource;
     @Inject
+    @io.quarkus.agroal.DataSource("reports")
+    DataSource reportsDataSource;
+    @Inject
     ReportsConfig limits;
+    @Inject
+    ScanConnections scanConnections;
+    @Inject
+    ReportExecutor executor;
 
     /** One prospect's progress as the reports need it. */
     public interface ProspectVisitor {
@@ -65,46 +72,79 @@ public class ProgressStore {
     }
 
     /**
-     * Reads every prospect row of a journey, split over {@link ReportsConfig#parallelism()} connections
-     * that share one exported snapshot, so a report sees one consistent state and every core works.
-     * Each partition fills its own accumulator; the caller merges them.
+     * Reads every prospect row of a journey, split over up to {@link ReportsConfig#parallelism()} connections
+     * of the reports pool that share one exported snapshot, so a report sees one consistent state and every
+     * core works. Each partition fills its own accumulator; the caller merges them.
+     *
+     * <p>A report takes all the connections it will use before it starts (permits, one per connection of
+     * the pool), so concurrent reports queue for whole sets instead of each holding some and waiting for
+     * more; one that cannot get them within the queue timeout answers 503 with Retry-After. The exporting
+     * connection scans the first partition itself and stays in its transaction until every partition has
+     * imported the snapshot and finished.
      *
      * @param columns the select list; its {@code ?} are bound to {@code columnParameters}
      */
     public <A> List<A> scan(long journeyId, String columns, List<String> columnParameters, String filter,
             java.util.function.Supplier<A> accumulator, RowHandler<A> handler) throws SQLException {
-        int partitions = Math.max(1, limits.parallelism());
+        int partitions = Math.max(1, Math.min(limits.parallelism(), scanConnections.permits()));
         List<A> accumulators = new java.util.ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             accumulators.add(accumulator.get());
-        }
-        String snapshot;
-        long blocks;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select pg_export_snapshot(),"
-                        + " pg_relation_size('prospect') / current_setting('block_size')::bigint")) {
-            rs.next();
-            snapshot = rs.getString(1);
-            blocks = rs.getLong(2);
         }
         // Partitions are ranges of the table's blocks (a TID range scan each), so the table is read once
         // in all, not once per partition; the last range is open, rows added since lie beyond it.
         String sql = "select " + columns + " from prospect where journey_id = ? and ctid >= ?::tid"
                 + " and (?::tid is null or ctid < ?::tid)" + (filter == null ? "" : " and " + filter);
-        List<java.util.concurrent.CompletableFuture<Void>> work = new java.util.ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            int partition = p;
-            work.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    String lower = "(" + blocks * partition / partitions + ",0)";
-                    String upper = partition == partitions - 1 ? null : "(" + blocks * (partition + 1) / partitions + ",0)";
-                    scanPartition(sql, columnParameters, journeyId, snapshot, lower, upper,
-                            accumulators.get(partition), handler);
-                } catch (SQLException e) {
-                    throw new java.util.concurrent.CompletionException(e);
+        try (ScanConnections.Lease lease = scanConnections.acquire(partitions);
+                Connection first = reportsDataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try {
+                String snapshot;
+                long blocks;
+                try (Statement s = first.createStatement()) {
+                    s.execute("set transaction isolation level repeatable read");
+                    try (ResultSet rs = s.executeQuery("select pg_export_snapshot(),"
+                            + " pg_relation_size('prospect') / current_setting('block_size')::bigint")) {
+                        rs.next();
+                        snapshot = rs.getString(1);
+                        blocks = rs.getLong(2);
+                    }
                 }
-            }, REPORT_THREADS));
+                List<java.util.concurrent.CompletableFuture<Void>> rest = new java.util.ArrayList<>();
+                for (int p = 1; p < partitions; p++) {
+                    int partition = p;
+                    rest.add(executor.runAsync(() -> {
+                        try (Connection c = reportsDataSource.getConnection()) {
+                            c.setAutoCommit(false);
+                            try {
+                                try (Statement s = c.createStatement()) {
+                                    s.execute("set transaction isolation level repeatable read");
+                                    s.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
+                                }
+                                scanPartition(c, sql, columnParameters, journeyId, blocks, partition, partitions,
+                                        accumulators.get(partition), handler);
+                            } finally {
+                                c.rollback();
+                            }
+                        } catch (SQLException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    }));
+                }
+                try {
+                    scanPartition(first, sql, columnParameters, journeyId, blocks, 0, partitions, accumulators.get(0),
+                            handler);
+                } finally {
+                    join(rest);
+                }
+            } finally {
+                first.rollback();
+            }
         }
+        return accumulators;
+    }
+
+    private static void join(List<java.util.concurrent.CompletableFuture<Void>> work) throws SQLException {
         try {
             java.util.concurrent.CompletableFuture.allOf(work.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -113,49 +153,34 @@ public class ProgressStore {
             }
             throw e;
         }
-        return accumulators;
     }
 
-    private static final java.util.concurrent.ExecutorService REPORT_THREADS = java.util.concurrent.Executors
-            .newCachedThreadPool(r -> {
-                Thread thread = new Thread(r, "report-scan");
-                thread.setDaemon(true);
-                return thread;
-            });
-
-    private <A> void scanPartition(String sql, List<String> columnParameters, long journeyId, String snapshot,
-            String lowerTid, String upperTid, A accumulator, RowHandler<A> handler) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("set transaction isolation level repeatable read");
-                s.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
-                s.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
-                // A journey with few prospects in a big table is read through its index, a big one by
-                // block range: the plan must see the actual journey, not a generic parameter.
-                s.execute("set local plan_cache_mode = force_custom_plan");
+    private <A> void scanPartition(Connection c, String sql, List<String> columnParameters, long journeyId, long blocks,
+            int partition, int partitions, A accumulator, RowHandler<A> handler) throws SQLException {
+        String lowerTid = "(" + blocks * partition / partitions + ",0)";
+        String upperTid = partition == partitions - 1 ? null : "(" + blocks * (partition + 1) / partitions + ",0)";
+        try (Statement s = c.createStatement()) {
+            s.execute("set local statement_timeout = " + limits.statementTimeout().toMillis());
+            // A journey with few prospects in a big table is read through its index, a big one by
+            // block range: the plan must see the actual journey, not a generic parameter.
+            s.execute("set local plan_cache_mode = force_custom_plan");
+        }
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            // Server-prepared from the first run, so bigint[] columns arrive in binary (see arrayAt).
+            s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            int i = 1;
+            for (String parameter : columnParameters) {
+                s.setString(i++, parameter);
             }
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                // Server-prepared from the first run, so bigint[] columns arrive in binary (see arrayAt).
-                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-                int i = 1;
-                for (String parameter : columnParameters) {
-                    s.setString(i++, parameter);
+            s.setLong(i++, journeyId);
+            s.setString(i++, lowerTid);
+            s.setString(i++, upperTid);
+            s.setString(i, upperTid);
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    handler.handle(accumulator, rs);
                 }
-                s.setLong(i++, journeyId);
-                s.setString(i++, lowerTid);
-                s.setString(i++, upperTid);
-                s.setString(i, upperTid);
-                s.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        handler.handle(accumulator, rs);
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
             }
         }
     }
@@ -250,16 +275,20 @@ public class ProgressStore {
         long[] values = new long[count];
         int n = 0;
         long value = 0;
+        boolean negative = false;
         for (int i = 0; i < csv.length(); i++) {
             char ch = csv.charAt(i);
             if (ch == ',') {
-                values[n++] = value;
+                values[n++] = negative ? -value : value;
                 value = 0;
+                negative = false;
+            } else if (ch == '-') {
+                negative = true;
             } else {
                 value = value * 10 + (ch - '0');
             }
         }
-        values[n] = value;
+        values[n] = negative ? -value : value;
         return values;
     }
 }

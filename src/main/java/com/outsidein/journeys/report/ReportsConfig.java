@@ -29,7 +29,11 @@ public interface ReportsConfig {
     @WithDefault("PT60S")
     Duration statementTimeout();
 
-    /** Connections one conversion report reads with in parallel (one consistent snapshot). */
+    /** How long a report waits for the reports pool's connections before answering 503. */
+    @WithDefault("PT5S")
+    Duration queueTimeout();
+
+    /** Connections one report reads with in parallel (one consistent snapshot); at most the reports pool. */
     @WithDefault("2")
     int parallelism();
 
