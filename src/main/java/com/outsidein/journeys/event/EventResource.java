@@ -6,6 +6,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,8 +50,12 @@ public class EventResource {
     @GET
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/prospects/{prospect}")
-    @Operation(summary = "A prospect's current step, attributes and timeline")
-    public ProspectView prospect(@PathParam("journey") String journey, @PathParam("prospect") String prospect) {
-        return prospects.get(caller.teamId(), journey, prospect);
+    @Operation(summary = "A prospect's current step, attributes and timeline",
+            description = "The timeline is paged oldest first; currentStep always reflects every event.")
+    public ProspectView prospect(@PathParam("journey") String journey, @PathParam("prospect") String prospect,
+            @Parameter(description = "Timeline events per page, 1 to 5000") @QueryParam("limit") @DefaultValue("1000")
+            @Min(1) @Max(5000) int limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return prospects.get(caller.teamId(), journey, prospect, cursor, limit);
     }
 }

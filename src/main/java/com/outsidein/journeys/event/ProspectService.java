@@ -20,8 +20,6 @@ import com.outsidein.journeys.journey.JourneyRepository;
 @ApplicationScoped
 public class ProspectService {
 
-    static final int MAX_TIMELINE = 5_000;
-
     @Inject
     JourneyRepository journeys;
     @Inject
@@ -30,7 +28,7 @@ public class ProspectService {
     ObjectMapper json;
 
     @Transactional
-    public ProspectView get(long teamId, String journeyKey, String prospect) {
+    public ProspectView get(long teamId, String journeyKey, String prospect, String cursor, int limit) {
         JourneyEntity journey = journeys.findByKey(teamId, journeyKey)
                 .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
         List<?> rows = em.createNativeQuery("select id, attributes::text, first_seen_at, last_event_at from prospect "
@@ -41,26 +39,34 @@ public class ProspectService {
         }
         Object[] row = (Object[]) rows.get(0);
         long id = ((Number) row[0]).longValue();
+        TimelineCursor after = TimelineCursor.parse(cursor);
+        // One page more than asked tells whether there is a next page; the index on (prospect_id,
+        // occurred_at) serves both the page and the current step, however long the history.
+        List<?> events = em.createNativeQuery("select cast(id as text), type, element, occurred_at, cast(attributes as text) "
+                + "from event where prospect_id = ?1 and (occurred_at, id) > (?2, cast(?3 as uuid)) "
+                + "order by occurred_at, id limit ?4")
+                .setParameter(1, id).setParameter(2, after.occurredAt()).setParameter(3, after.id())
+                .setParameter(4, limit + 1).getResultList();
         List<ProspectView.TimelineEvent> timeline = new ArrayList<>();
-        String currentStep = null;
-        OffsetDateTime currentSince = null;
-        for (Object o : em.createNativeQuery("select cast(id as text), type, element, occurred_at, cast(attributes as text) "
-                + "from event where prospect_id = ?1 order by occurred_at, id").setParameter(1, id)
-                .setMaxResults(MAX_TIMELINE).getResultList()) {
+        for (Object o : events.subList(0, Math.min(limit, events.size()))) {
             Object[] e = (Object[]) o;
             EventType type = EventType.of(((Number) e[1]).shortValue());
             String element = (String) e[2];
-            OffsetDateTime at = time(e[3]);
             timeline.add(new ProspectView.TimelineEvent((String) e[0], type,
                     type == EventType.STEP_ENTERED ? element : null, type == EventType.ACTION_PERFORMED ? element : null,
-                    type == EventType.TOUCHPOINT_DELIVERED ? element : null, at, e[4] == null ? null : map((String) e[4])));
-            if (type == EventType.STEP_ENTERED) {
-                currentStep = element;
-                currentSince = at;
-            }
+                    type == EventType.TOUCHPOINT_DELIVERED ? element : null, time(e[3]), e[4] == null ? null : map((String) e[4])));
         }
-        return new ProspectView(prospect, currentStep, currentSince, map((String) row[1]), time(row[2]), time(row[3]),
-                timeline);
+        String next = null;
+        if (events.size() > limit) {
+            ProspectView.TimelineEvent last = timeline.get(timeline.size() - 1);
+            next = TimelineCursor.of(last.occurredAt(), last.id());
+        }
+        List<?> current = em.createNativeQuery("select element, occurred_at from event where prospect_id = ?1 and type = ?2 "
+                + "order by occurred_at desc, id desc limit 1").setParameter(1, id)
+                .setParameter(2, EventType.STEP_ENTERED.code).getResultList();
+        Object[] step = current.isEmpty() ? null : (Object[]) current.get(0);
+        return new ProspectView(prospect, step == null ? null : (String) step[0], step == null ? null : time(step[1]),
+                map((String) row[1]), time(row[2]), time(row[3]), timeline, next);
     }
 
     private static OffsetDateTime time(Object value) {

@@ -15,7 +15,8 @@ public record ProspectView(
         Map<String, String> attributes,
         OffsetDateTime firstSeenAt,
         OffsetDateTime lastEventAt,
-        @Schema(description = "Every event, oldest first") List<TimelineEvent> timeline) {
+        @Schema(description = "Events oldest first, one page of them") List<TimelineEvent> timeline,
+        @Schema(description = "Cursor of the next timeline page; absent on the last") String nextCursor) {
 
     /** One event of the timeline. */
     @Schema(name = "TimelineEvent")

@@ -36,9 +36,9 @@ public class ProgressStore {
     @Inject
     ReportExecutor executor;
 
-    /** One prospect's progress as the reports need it. */
+    /** One prospect's progress as the reports need it; answers false to stop reading. */
     public interface ProspectVisitor {
-        void visit(long id, String externalId, long[] entries, String segment);
+        boolean visit(long id, String externalId, long[] entries, String segment);
     }
 
     public List<StepSpec> steps(long journeyId, JourneyDocument doc) throws SQLException {
@@ -151,6 +151,9 @@ public class ProgressStore {
             if (e.getCause() instanceof SQLException sqlException) {
                 throw sqlException;
             }
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused; // a partition's own answer, such as too many funnels
+            }
             throw e;
         }
     }
@@ -208,8 +211,9 @@ public class ProgressStore {
                 s.setLong(i, afterId);
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        visitor.visit(rs.getLong(1), rs.getString(2), parse(rs.getString(3)), rs.getString(4));
+                    // Closing the cursor early leaves the rest of the journey unread: a page costs its rows, not the journey.
+                    while (rs.next() && visitor.visit(rs.getLong(1), rs.getString(2), parse(rs.getString(3)), rs.getString(4))) {
+                        continue;
                     }
                 }
             }

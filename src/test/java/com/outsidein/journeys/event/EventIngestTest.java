@@ -119,6 +119,34 @@ class EventIngestTest {
     }
 
     @Test
+    void theTimelineIsPagedAndTheCurrentStepSeesEveryEvent() {
+        String j = createFunnelJourney("timeline");
+        post(j, List.of(entered("tim", "a", 0), event("tim", "ACTION_PERFORMED", "action", "act-a", 0.5, null),
+                entered("tim", "b", 1), event("tim", "TOUCHPOINT_DELIVERED", "touchpoint", "tp-b", 1.5, null),
+                entered("tim", "c", 2), event("tim", "ACTION_PERFORMED", "action", "act-c", 2.5, null),
+                entered("tim", "d", 3))).statusCode(200);
+        List<String> times = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = given().queryParam("limit", 3).queryParam("cursor", cursor == null ? new Object[0] : new Object[] { cursor })
+                    .get("/api/v1/journeys/{j}/prospects/tim", j).then().statusCode(200)
+                    .body("currentStep", equalTo("d"))
+                    .body("currentStepSince", equalTo(at(3)))
+                    .extract();
+            times.addAll(page.path("timeline.occurredAt"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertEquals(3, pages);
+        assertEquals(List.of(at(0), at(0.5), at(1), at(1.5), at(2), at(2.5), at(3)), times);
+        given().queryParam("cursor", "not-a-cursor").get("/api/v1/journeys/{j}/prospects/tim", j).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        given().queryParam("limit", 0).get("/api/v1/journeys/{j}/prospects/tim", j).then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     void resentEventsAreDuplicatesAndAReusedIdWithOtherContentIsRefused() {
         String j = createFunnelJourney("idempotent");
         List<Map<String, Object>> batch = List.of(entered("cy", "a", 0), entered("cy", "c", 1));

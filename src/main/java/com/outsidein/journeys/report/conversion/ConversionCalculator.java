@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import com.outsidein.journeys.report.Durations;
 import com.outsidein.journeys.report.Rates;
 import com.outsidein.journeys.report.StepSpec;
+import com.outsidein.journeys.common.FieldError;
+import com.outsidein.journeys.common.ProblemException;
 import com.outsidein.journeys.event.ProgressEntries;
 import com.outsidein.journeys.report.conversion.ConversionReport.Funnel;
 import com.outsidein.journeys.report.conversion.ConversionReport.StepConversion;
@@ -36,7 +38,15 @@ public final class ConversionCalculator {
     private final long[] scratch;
     private final Map<String, Group> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    private final int maxFunnels;
+
     public ConversionCalculator(List<StepSpec> steps, ConversionParameters parameters) {
+        this(steps, parameters, Integer.MAX_VALUE);
+    }
+
+    /** Refuses (400) as soon as the funnels would pass {@code maxFunnels}, not after building them all. */
+    public ConversionCalculator(List<StepSpec> steps, ConversionParameters parameters, int maxFunnels) {
+        this.maxFunnels = maxFunnels;
         this.steps = steps;
         this.parameters = parameters;
         this.scratch = new long[steps.size()];
@@ -121,6 +131,7 @@ public final class ConversionCalculator {
             String value = parameters.breakdown() == null ? null : segment == null ? NO_SEGMENT : segment;
             group = groups.computeIfAbsent(bucket + "\u0000" + (value == null ? "" : value),
                     k -> new Group(bucket, value, steps.size()));
+            checkFunnelCount();
         }
         for (int k = 0; k < times.length; k++) {
             if (times[k] == NONE) {
@@ -150,12 +161,22 @@ public final class ConversionCalculator {
     public void merge(ConversionCalculator other) {
         other.groups.forEach((key, theirs) -> {
             Group mine = groups.computeIfAbsent(key, k -> new Group(theirs.bucket, theirs.segment, steps.size()));
+            checkFunnelCount();
             for (int k = 0; k < steps.size(); k++) {
                 mine.entered[k] += theirs.entered[k];
                 mine.converted[k] += theirs.converted[k];
                 mine.durations[k].addAll(theirs.durations[k]);
             }
         });
+    }
+
+    private void checkFunnelCount() {
+        if (groups.size() > maxFunnels) {
+            throw ProblemException.badRequest("The report would have more than " + maxFunnels + " funnels; narrow the "
+                    + "range, use a coarser interval or a breakdown with fewer values",
+                    List.of(new FieldError(parameters.breakdown() != null ? "breakdown" : "interval",
+                            "at most " + maxFunnels + " funnels")));
+        }
     }
 
     private long firstEntry(long[] entries, int position, long notBefore, long notAfter) {

@@ -47,16 +47,11 @@ public class ConversionService {
             List<ConversionCalculator> partitions = progress.scan(journey.id,
                     "entries, " + (breakdown == null ? "null" : "attributes ->> ?"),
                     breakdown == null ? List.of() : List.of(breakdown), "cardinality(entries) > 0",
-                    () -> new ConversionCalculator(steps, parameters),
+                    () -> new ConversionCalculator(steps, parameters, limits.maxFunnels()),
                     (calculator, row) -> calculator.add(ProgressStore.arrayAt(row, 1), row.getString(2)));
             ConversionCalculator calculator = partitions.get(0);
             partitions.subList(1, partitions.size()).forEach(calculator::merge);
             List<ConversionReport.Funnel> result = calculator.funnels();
-            if (result.size() > limits.maxFunnels()) {
-                throw ProblemException.badRequest("The report would have " + result.size() + " funnels; narrow the range, "
-                        + "use a coarser interval or a breakdown with fewer values", List.of(new FieldError("breakdown",
-                                "at most " + limits.maxFunnels() + " funnels")));
-            }
             return new ConversionReport(journey.key, parameters, progress.dataThrough(journey.id), result);
         } catch (SQLException e) {
             throw new ReportFailedException(e);
@@ -94,25 +89,23 @@ public class ConversionService {
             long[] lastId = { -1 };
             boolean[] more = { false };
             progress.forEachProspect(journey.id, null, true, after, (id, external, entries, segment) -> {
-                if (more[0]) {
-                    return;
-                }
                 long[] times = calculator.chain(entries);
                 if (times == null || times[k] == ConversionCalculator.NONE) {
-                    return;
+                    return true;
                 }
                 int next = calculator.next(times, k);
                 if ((next >= 0) != wantConverted) {
-                    return;
+                    return true;
                 }
                 if (items.size() == limit) {
                     more[0] = true;
-                    return;
+                    return false;
                 }
                 items.add(new ProspectOutcome(external, java.time.Instant.ofEpochSecond(times[k]),
                         next < 0 ? null : java.time.Instant.ofEpochSecond(times[next]),
                         next < 0 ? null : calculator.steps().get(next).key()));
                 lastId[0] = id;
+                return true;
             });
             return new ProspectPage(stepKey, status, items, more[0] ? Long.toString(lastId[0]) : null);
         } catch (SQLException e) {
