@@ -221,7 +221,7 @@ class EventIngestTest {
     void malformedBodiesAndLimits() {
         String j = createFunnelJourney("limits");
         given().contentType(ContentType.JSON).body("{\"id\":1}").post("/api/v1/journeys/{j}/events", j).then()
-                .statusCode(400).contentType(PROBLEM);
+                .statusCode(400).contentType(PROBLEM).body("detail", containsString("expected an array"));
         given().contentType(ContentType.JSON).body("[{\"id\":\"x\",\"colour\":\"red\"}]").post("/api/v1/journeys/{j}/events", j)
                 .then().statusCode(400).body("errors[0].field", equalTo("[0].colour"));
         given().contentType(ContentType.TEXT).body("a,b").post("/api/v1/journeys/{j}/events", j).then().statusCode(415);

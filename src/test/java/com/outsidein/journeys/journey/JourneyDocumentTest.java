@@ -153,7 +153,7 @@ class JourneyDocumentTest {
                 .body("nextCursor", equalTo(prefix + "b"));
         given().queryParam("limit", 501).get("/api/v1/journeys").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("limit"));
-        given().queryParam("limit", 0).get("/api/v1/journeys").then().statusCode(400);
+        given().queryParam("limit", 0).get("/api/v1/journeys").then().statusCode(400).body("errors[0].field", equalTo("limit"));
     }
 
     @Test
@@ -205,7 +205,7 @@ class JourneyDocumentTest {
         ObjectNode doc2 = riskSoftware(key);
         ((ObjectNode) doc2.get("steps").get(0)).put("optional", "yes");
         putJourney(key, doc2).statusCode(400).body("errors[0].field", equalTo("steps[0].optional"));
-        putJourney(key, "[1,2]").statusCode(400).contentType(PROBLEM);
+        putJourney(key, "[1,2]").statusCode(400).contentType(PROBLEM).body("detail", containsString("expected an object"));
     }
 
     @Test
@@ -225,7 +225,7 @@ class JourneyDocumentTest {
     @Test
     void missingBodyIs400() {
         given().contentType(ContentType.JSON).put("/api/v1/journeys/{key}", uniqueKey("empty"))
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("A JSON body (journey) is required"));
     }
 
     @Test
@@ -311,7 +311,8 @@ class JourneyDocumentTest {
 
     @Test
     void anInvalidKeyInThePathIs400() {
-        putJourney("Not_A_Slug", riskSoftware("Not_A_Slug")).statusCode(400).contentType(PROBLEM);
+        putJourney("Not_A_Slug", riskSoftware("Not_A_Slug")).statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("key")).body("detail", containsString("in the path"));
     }
 
     /** The document as GET shows it: omitted booleans and lists filled with their defaults. */

@@ -191,9 +191,11 @@ class ConversionReportTest {
                 .body("errors.field", contains("order", "interval"));
         given().queryParam("from", "yesterday").get(url()).then().statusCode(400).body("errors[0].field", equalTo("from"));
         given().get(url() + "/steps/zz/prospects").then().statusCode(404).contentType("application/problem+json");
-        given().get(url() + "/steps/d/prospects").then().statusCode(400);
-        given().queryParam("status", "lost").get(url() + "/steps/a/prospects").then().statusCode(400);
-        given().queryParam("cursor", "abc").get(url() + "/steps/a/prospects").then().statusCode(400);
+        given().get(url() + "/steps/d/prospects").then().statusCode(400).body("errors[0].field", equalTo("step"));
+        given().queryParam("status", "lost").get(url() + "/steps/a/prospects").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().queryParam("cursor", "abc").get(url() + "/steps/a/prospects").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
         given().get("/api/v1/journeys/nope-" + journey + "/reports/conversion").then().statusCode(404);
     }
 
@@ -251,5 +253,36 @@ class ConversionReportTest {
                 .body("funnels[0].population", equalTo(0))
                 .body("funnels[0].steps.entered", contains(0, 0, 0, 0))
                 .body("funnels[0].steps[0].conversionRate", nullValue());
+    }
+
+    /**
+     * The worked example, then the design changes: c renamed, optional b deleted, then d moved before c.
+     * Without b: a 6 (converted p1 2d, p2 5d, p3 2d, p6 1d), c 4 (p1, p6 reach d; p2's d is past the
+     * window), d 2. Order a, d, c: p1, p5 and p6 reach d after a; nobody enters c after d.
+     */
+    @Test
+    void designChangesAfterIngestGiveTheReportOfTheNewDesign() {
+        String changed = createFunnelJourney("conversion-changed");
+        post(changed, workedExample()).statusCode(200);
+        String report = "/api/v1/journeys/" + changed + "/reports/conversion";
+        given().contentType("application/merge-patch+json").body(Map.of("name", "Signs")).patch(
+                "/api/v1/journeys/{j}/steps/c", changed).then().statusCode(200);
+        given().delete("/api/v1/journeys/{j}/steps/b", changed).then().statusCode(204);
+        range().get(report).then().statusCode(200)
+                .body("funnels[0].steps.step", contains("a", "c", "d"))
+                .body("funnels[0].steps[1].name", equalTo("Signs"))
+                .body("funnels[0].steps.entered", contains(6, 4, 2))
+                .body("funnels[0].steps.converted", contains(4, 2, null))
+                .body("funnels[0].steps[0].timeToConvert.p50", equalTo((int) (2 * DAY)))
+                .body("funnels[0].steps[0].timeToConvert.mean", equalTo(2.5f * DAY));
+        given().contentType(io.restassured.http.ContentType.JSON).body(List.of("a", "d", "c"))
+                .put("/api/v1/journeys/{j}/steps/order", changed).then().statusCode(200);
+        range().get(report).then().statusCode(200)
+                .body("funnels[0].steps.step", contains("a", "d", "c"))
+                .body("funnels[0].steps.entered", contains(6, 3, 0))
+                .body("funnels[0].steps.converted", contains(3, 0, null));
+        range().queryParam("status", "converted").get(report + "/steps/a/prospects").then().statusCode(200)
+                .body("items.prospect", contains("p1", "p5", "p6"))
+                .body("items.convertedTo", contains("d", "d", "d"));
     }
 }

@@ -42,7 +42,14 @@ class LiveReportsTest {
             return;
         }
         journey = Fixtures.uniqueKey("live");
-        Map<String, Object> doc = Map.of("name", "Live", "steps", List.of(
+        Fixtures.putJourney(journey, design()).statusCode(201);
+        List<Map<String, Object>> events = events();
+        java.util.Collections.reverse(events); // arrival order must not matter
+        post(journey, events).statusCode(200).body("accepted", equalTo(22));
+    }
+
+    private static Map<String, Object> design() {
+        return Map.of("name", "Live", "steps", List.of(
                 Map.of("key", "s1", "name", "Looks around", "staleAfter", "P10D", "touchpoints", List.of(
                         Map.of("key", "mail", "name", "Mail", "channel", "EMAIL", "mode", "AUTOMATED", "owner", "Marketing automation"),
                         Map.of("key", "call", "name", "Call", "channel", "PHONE", "mode", "HUMAN", "owner", "Inside sales")),
@@ -57,7 +64,9 @@ class LiveReportsTest {
                                 "responseSla", "PT10M", "respondedBy", List.of("chat"))))),
                 "transitions", List.of(Map.of("from", "s1", "to", "s2", "conditions",
                         List.of(Map.of("type", "ACTION_PERFORMED", "action", "asks-contact")))));
-        Fixtures.putJourney(journey, doc).statusCode(201);
+    }
+
+    private static List<Map<String, Object>> events() {
         List<Map<String, Object>> events = new ArrayList<>();
         events.add(entered("A", "s1", 0));
         events.add(action("A", "asks-contact", 1));
@@ -81,8 +90,7 @@ class LiveReportsTest {
         events.add(entered("D", "s1", 0));
         events.add(action("D", "asks-contact", 0));
         events.add(touch("D", "mail", 0.5));
-        java.util.Collections.reverse(events); // arrival order must not matter
-        post(journey, events).statusCode(200).body("accepted", equalTo(22));
+        return events;
     }
 
     private static Map<String, Object> action(String prospect, String action, double hours) {
@@ -150,7 +158,8 @@ class LiveReportsTest {
         given().queryParam("asOf", hoursAfterT0(20.5)).get(url("responses/open")).then()
                 .body("items.prospect", contains("D", "B", "B"))
                 .body("items[2].overdueSeconds", equalTo(-1800));
-        given().queryParam("cursor", "%%%").get(url("responses/open")).then().statusCode(400);
+        given().queryParam("cursor", "%%%").get(url("responses/open")).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
@@ -191,7 +200,8 @@ class LiveReportsTest {
                 .body("lateFollowUps[0].action", equalTo("asks-contact"))
                 .body("lateFollowUps[0].answeredBy", equalTo("call"))
                 .body("lateFollowUps[0].slaMultiple", equalTo(2.25f));
-        given().queryParam("lateFactor", 0.5).get(url("stale")).then().statusCode(400);
+        given().queryParam("lateFactor", 0.5).get(url("stale")).then().statusCode(400)
+                .body("errors[0].field", equalTo("lateFactor"));
         given().queryParam("asOf", "tomorrow").get(url("stale")).then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
     }
@@ -234,5 +244,52 @@ class LiveReportsTest {
                 .body("lateFollowUps[0].slaMultiple", equalTo(240.0f));
         given().queryParam("asOf", EventFixtures.at(11)).get(reports + "responses/open").then().statusCode(200)
                 .body("items", empty());
+    }
+
+    /**
+     * The same events, shuffled and spread over five batches whose later ones carry the earliest events
+     * (merged into prospects already stored), answer every live report exactly as one ordered batch does.
+     */
+    @Test
+    void lateAndOutOfOrderBatchesGiveTheSameLiveReports() {
+        String late = Fixtures.uniqueKey("live-late");
+        Fixtures.putJourney(late, design()).statusCode(201);
+        List<Map<String, Object>> events = events();
+        events.sort(java.util.Comparator.comparing((Map<String, Object> e) -> (String) e.get("occurredAt")).reversed());
+        List<Map<String, Object>> shuffledTail = new ArrayList<>(events.subList(4, events.size()));
+        java.util.Collections.shuffle(shuffledTail, new java.util.Random(42));
+        List<Map<String, Object>> arrival = new ArrayList<>(events.subList(0, 4)); // the newest arrive first
+        arrival.addAll(shuffledTail);
+        for (int from = 0; from < arrival.size(); from += 5) {
+            post(late, arrival.subList(from, Math.min(arrival.size(), from + 5))).statusCode(200);
+        }
+        String asOf = hoursAfterT0(11 * 24);
+        for (String report : List.of("responses?from=2026-01-01&to=2026-02-01&asOf=" + asOf, "responses/open?asOf=" + asOf,
+                "contact-pressure?cap=1", "stale?lateFactor=2&asOf=" + asOf, "transitions?asOf=" + asOf)) {
+            String expected = given().urlEncodingEnabled(false).get(url(report)).then().statusCode(200).extract().asString();
+            String actual = given().urlEncodingEnabled(false).get("/api/v1/journeys/" + late + "/reports/" + report).then()
+                    .statusCode(200).extract().asString();
+            assertEquals(expected.replace(journey, "J"), actual.replace(late, "J"), report);
+        }
+    }
+
+    /** Deleting an action after its events exist drops it from the reports and leaves the others exact. */
+    @Test
+    void aDesignChangeAfterIngestKeepsTheReportsRight() {
+        String changed = Fixtures.uniqueKey("live-changed");
+        Fixtures.putJourney(changed, design()).statusCode(201);
+        post(changed, events()).statusCode(200);
+        given().delete("/api/v1/journeys/{j}/steps/s1/actions/wants-paper", changed).then().statusCode(204);
+        given().contentType("application/merge-patch+json").body(Map.of("name", "Talks with us")).patch("/api/v1/journeys/{j}/steps/s2", changed).then()
+                .statusCode(200);
+        given().queryParam("from", "2026-01-01").queryParam("to", "2026-02-01").queryParam("asOf", hoursAfterT0(48))
+                .get("/api/v1/journeys/{j}/reports/responses", changed).then().statusCode(200)
+                .body("actions.action", contains("asks-contact", "opens-chat"))
+                .body("actions.performed", contains(4, 2))
+                .body("actions.answeredInSla", contains(1, 1))
+                .body("actions.unanswered", contains(2, 1));
+        given().queryParam("asOf", hoursAfterT0(48)).get("/api/v1/journeys/{j}/reports/responses/open", changed).then()
+                .statusCode(200)
+                .body("items.action", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(equalTo("wants-paper"))));
     }
 }
