@@ -86,11 +86,9 @@ public final class Contract {
                 List<String> scopes = new ArrayList<>();
                 boolean authenticated = false;
                 for (JsonNode requirement : op.path("security")) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = requirement.fields(); it.hasNext();) {
-                        authenticated = true;
-                        it.next().getValue().forEach(scope -> scopes.add(scope.asText()));
-                    }
+                    authenticated |= requirement.size() > 0;
                 }
+                op.path("x-required-scopes").forEach(scope -> scopes.add(scope.asText()));
                 operations.add(new Operation(method.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(), requestType,
                         array, scopes, authenticated, op));
             }

@@ -73,8 +73,10 @@ public final class ContractBodies {
                 JsonNode required = schema.get("required");
                 for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> property = it.next();
+                    // A key the path may supply is optional in the schema but described as required elsewhere.
                     boolean wanted = required == null ? example(Contract.resolve(property.getValue())) != null
-                            : contains(required, property.getKey());
+                            : contains(required, property.getKey())
+                                    || property.getValue().path("description").asText().startsWith("Required");
                     if (wanted && !property.getKey().equals("version")) {
                         object.set(property.getKey(), value(property.getValue(), depth + 1));
                     }

@@ -11,5 +11,8 @@ public class SuiteSetup implements QuarkusTestBeforeClassCallback {
         if (RestAssured.filters().stream().noneMatch(TestKeys.DefaultKeyFilter.class::isInstance)) {
             RestAssured.filters(new TestKeys.DefaultKeyFilter());
         }
+        if (RestAssured.filters().stream().noneMatch(ContractValidationFilter.class::isInstance)) {
+            RestAssured.filters(new ContractValidationFilter());
+        }
     }
 }

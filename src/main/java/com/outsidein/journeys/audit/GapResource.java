@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,7 +44,7 @@ public class GapResource {
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
-    @Operation(summary = "Audit the journey design for gaps",
+    @Operation(operationId = "getGaps", summary = "Audit the journey design for gaps",
             description = "JSON by default; CSV (one row per gap, open and acknowledged) with Accept: text/csv.")
     @APIResponse(responseCode = "200", description = "The gap report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GapReport.class)),
@@ -66,9 +67,10 @@ public class GapResource {
     @Path("/{gap}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Acknowledge a gap with a reason",
+    @Operation(operationId = "putGapAcknowledgement", summary = "Acknowledge a gap with a reason",
             description = "It is reported apart until the design element behind it changes; then it lapses and the gap is open again.")
-    @APIResponse(responseCode = "201", description = "Acknowledged")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acknowledgement.class)))
+    @APIResponse(responseCode = "201", description = "Acknowledged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acknowledgement.class)))
     public RestResponse<Acknowledgement> acknowledge(@PathParam("journey") String journey, @PathParam("gap") String gap,
             AcknowledgementRequest request, @Context UriInfo uri) {
         GapService.Acknowledged saved = gaps.acknowledge(caller.teamId(), journey, gap, request);
@@ -81,7 +83,8 @@ public class GapResource {
     @DELETE
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{gap}/acknowledgement")
-    @Operation(summary = "Withdraw the acknowledgement of a gap")
+    @Operation(operationId = "deleteGapAcknowledgement", summary = "Withdraw the acknowledgement of a gap",
+            description = "The gap is open again. If-Match guards against withdrawing an acknowledgement someone just renewed.")
     @APIResponse(responseCode = "204", description = "Withdrawn; the gap is open again")
     public RestResponse<Void> withdraw(@PathParam("journey") String journey, @PathParam("gap") String gap) {
         long version = gaps.withdraw(caller.teamId(), journey, gap);

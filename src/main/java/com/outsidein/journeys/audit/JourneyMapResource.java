@@ -4,10 +4,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,7 +33,8 @@ public class JourneyMapResource {
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
     @Produces(SVG)
-    @Operation(summary = "Draw the journey as an SVG map with every gap marked in red")
+    @Operation(operationId = "getJourneyMap", summary = "Draw the journey as an SVG map with every gap marked in red",
+            description = "Steps as columns, HUMAN touchpoints solid, AUTOMATED dashed, buyer actions linked to the touchpoints that answer them, every open gap in red on its element.")
     @APIResponse(responseCode = "200", description = "The map", content = @Content(mediaType = SVG,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
             example = "<svg xmlns=\"http://www.w3.org/2000/svg\" ...>...</svg>"))

@@ -99,6 +99,37 @@ public class ProblemResponsesFilter implements OASFilter {
             responses.removeAPIResponse("403");
         }
         operation.setResponses(responses);
+        ContractHeaders.declare(path, method, operation);
+        moveScopesToExtension(operation);
+    }
+
+    /**
+     * The Bearer scheme has no scopes in the OpenAPI sense (only OAuth2 does), and linters refuse them in
+     * its requirement: the scope an operation needs is declared as {@code x-required-scopes} and said in
+     * its description, and the requirement names the scheme alone.
+     */
+    private static void moveScopesToExtension(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        java.util.List<String> scopes = new java.util.ArrayList<>();
+        java.util.List<org.eclipse.microprofile.openapi.models.security.SecurityRequirement> schemesOnly = new java.util.ArrayList<>();
+        operation.getSecurity().forEach(requirement -> {
+            var bare = OASFactory.createSecurityRequirement();
+            requirement.getSchemes().forEach((scheme, names) -> {
+                if (names != null) {
+                    scopes.addAll(names);
+                }
+                bare.addScheme(scheme);
+            });
+            schemesOnly.add(bare);
+        });
+        operation.setSecurity(schemesOnly);
+        if (!scopes.isEmpty()) {
+            operation.addExtension("x-required-scopes", scopes);
+            String needs = "Needs the scope " + String.join(" or ", scopes.stream().map(s -> "`" + s + "`").toList()) + ".";
+            operation.setDescription(operation.getDescription() == null ? needs : operation.getDescription() + " " + needs);
+        }
     }
 
     /** Whether the operation is limited to keys with a scope (any valid key may call the others). */

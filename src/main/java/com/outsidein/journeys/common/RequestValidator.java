@@ -24,6 +24,19 @@ public class RequestValidator {
         return body;
     }
 
+    /** Throws 422 when a field the body must carry here is absent (a create names its key; a PUT's path does). */
+    public static void requireFields(String what, Object... valueAndName) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < valueAndName.length; i += 2) {
+            if (valueAndName[i] == null) {
+                errors.add(new FieldError((String) valueAndName[i + 1], "is required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid " + what, errors);
+        }
+    }
+
     /** Throws 422 listing every field-level error of a request body, with paths relative to it. */
     public <T> void checkFields(T body, String what) {
         requireBody(body, what);

@@ -18,6 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.outsidein.journeys.security.CurrentCaller;
@@ -40,7 +44,7 @@ public class EventResource {
     @RolesAllowed(Scopes.EVENTS_WRITE)
     @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest a batch of up to 10,000 prospect events",
+    @Operation(operationId = "ingestEvents", summary = "Ingest a batch of up to 10,000 prospect events",
             description = "Validated whole: one bad item answers 422 listing every bad item by index, and nothing is stored. "
                     + "Events are idempotent by id: a re-sent event counts as a duplicate.")
     public IngestResult ingest(@PathParam("journey") String journey, List<EventRequest> events) {
@@ -50,7 +54,7 @@ public class EventResource {
     @GET
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/prospects/{prospect}")
-    @Operation(summary = "A prospect's current step, attributes and timeline",
+    @Operation(operationId = "getProspect", summary = "A prospect's current step, attributes and timeline",
             description = "The timeline is paged oldest first; currentStep always reflects every event.")
     public ProspectView prospect(@PathParam("journey") String journey, @PathParam("prospect") String prospect,
             @Parameter(description = "Timeline events per page, 1 to 5000") @QueryParam("limit") @DefaultValue("1000")

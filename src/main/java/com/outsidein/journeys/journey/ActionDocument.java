@@ -14,7 +14,8 @@ import com.outsidein.journeys.common.Slug;
 /** A buyer action as clients read and write it. */
 @Schema(name = "BuyerAction", description = "Something the buyer does at a step, perhaps expecting an answer")
 public record ActionDocument(
-        @NotNull @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE) @Schema(example = "asks-for-contact") String key,
+        @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE)
+        @Schema(description = "Required, except in a PUT to the element's own URL, which names it", example = "asks-for-contact") String key,
         @NotBlank @Size(max = 200) @Schema(example = "Ticks 'please have a salesperson contact me'") String name,
         @Size(max = 4000) String description,
         @Schema(defaultValue = "false") Boolean expectsResponse,

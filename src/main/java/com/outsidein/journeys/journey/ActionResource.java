@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -31,7 +34,7 @@ import com.outsidein.journeys.common.JsonMergePatch;
 /** The buyer actions of one step. ETags are the journey's version. */
 @Path("/api/v1/journeys/{journey}/steps/{step}/actions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Buyer actions")
+@Tag(name = "Buyer actions", description = "What the buyer does at a step, and which touchpoints answer it within what time")
 public class ActionResource {
 
     private static final StepElementKind<ActionDocument> KIND = StepElementKind.ACTION;
@@ -41,7 +44,8 @@ public class ActionResource {
 
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
-    @Operation(summary = "List the buyer actions of a step")
+    @Operation(operationId = "listActions", summary = "List the buyer actions of a step",
+            description = "The buyer actions of one step, in order.")
     public RestResponse<List<ActionDocument>> list(@PathParam("journey") String journey, @PathParam("step") String step) {
         return operations.list(KIND, journey, step);
     }
@@ -49,8 +53,8 @@ public class ActionResource {
     @POST
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a buyer action to a step", description = "Action keys are unique in the whole journey.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the action")
+    @Operation(operationId = "createAction", summary = "Add a buyer action to a step", description = "Action keys are unique in the whole journey.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the action", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionDocument.class)))
     public RestResponse<ActionDocument> create(@PathParam("journey") String journey, @PathParam("step") String step,
             ActionDocument body, @Context UriInfo uri) {
         return operations.create(KIND, journey, step, body, uri.getAbsolutePath());
@@ -59,7 +63,8 @@ public class ActionResource {
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{action}")
-    @Operation(summary = "Get a buyer action")
+    @Operation(operationId = "getAction", summary = "Get a buyer action",
+            description = "The buyer action, with what it expects in answer and which touchpoints answer it.")
     public RestResponse<ActionDocument> get(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key) {
         return operations.get(KIND, journey, step, key);
@@ -69,8 +74,10 @@ public class ActionResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a buyer action")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "putAction", summary = "Create or replace a buyer action",
+            description = "Replaces the action or creates it in this step; action keys are unique in the whole journey.")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionDocument.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionDocument.class)))
     public RestResponse<ActionDocument> put(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key, ActionDocument body,
             @Context UriInfo uri) {
@@ -81,7 +88,8 @@ public class ActionResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{action}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change parts of a buyer action with a JSON merge patch (RFC 7396)")
+    @Operation(operationId = "patchAction", summary = "Change parts of a buyer action with a JSON merge patch (RFC 7396)",
+            description = "Applies a JSON merge patch to the action; the whole journey is validated afterwards.")
     public RestResponse<ActionDocument> patch(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key, JsonNode patch) {
         return operations.patch(KIND, journey, step, key, patch);
@@ -90,7 +98,7 @@ public class ActionResource {
     @DELETE
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{action}")
-    @Operation(summary = "Delete a buyer action", description = "Answers 409 while something still names it.")
+    @Operation(operationId = "deleteAction", summary = "Delete a buyer action", description = "Answers 409 while something still names it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String step,
             @PathParam("action") String key) {

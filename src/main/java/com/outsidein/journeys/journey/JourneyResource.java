@@ -24,6 +24,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +51,8 @@ public class JourneyResource {
 
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
-    @Operation(summary = "List the team's journeys, in key order")
+    @Operation(operationId = "listJourneys", summary = "List the team's journeys, in key order",
+            description = "Pages through the calling team's journeys in key order; nextCursor fetches the next page. Other teams' journeys never appear.")
     public JourneyPage list(
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -58,8 +62,8 @@ public class JourneyResource {
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{journey}")
-    @Operation(summary = "Get a whole journey document", description = "Answers 304 when If-None-Match names the current ETag.")
-    @APIResponse(responseCode = "304", description = "Not modified")
+    @Operation(operationId = "getJourney", summary = "Get a whole journey document", description = "Answers 304 when If-None-Match names the current ETag.")
+    @APIResponse(responseCode = "200", description = "The journey", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyDocument.class)))
     public RestResponse<JourneyDocument> get(@PathParam("journey") String journey) {
         JourneyDocument doc = journeys.get(caller.teamId(), journey);
         return JourneyResponses.ok(doc, doc.version());
@@ -69,9 +73,10 @@ public class JourneyResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{journey}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a whole journey document",
+    @Operation(operationId = "putJourney", summary = "Create or replace a whole journey document",
             description = "Idempotent: an unchanged document keeps its version. The body's version, if any, is checked like If-Match.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyDocument.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyDocument.class)))
     public RestResponse<JourneyDocument> put(@PathParam("journey") String journey, JourneyDocument document, @Context UriInfo uri) {
         JourneyService.Saved saved = journeys.put(caller.caller(), journey, document);
         return saved.created()
@@ -83,7 +88,8 @@ public class JourneyResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{journey}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change parts of a journey document with a JSON merge patch (RFC 7396)")
+    @Operation(operationId = "patchJourney", summary = "Change parts of a journey document with a JSON merge patch (RFC 7396)",
+            description = "Applies a JSON merge patch to the whole document; arrays (steps, transitions) are replaced whole. The result is validated like a PUT; If-Match guards against lost updates.")
     public RestResponse<JourneyDocument> patch(@PathParam("journey") String journey, JsonNode patch) {
         JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> patcher.patch(current, patch, JourneyDocument.class, "journey", JourneyDocument::key),
@@ -94,7 +100,8 @@ public class JourneyResource {
     @DELETE
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{journey}")
-    @Operation(summary = "Delete a journey and everything in it")
+    @Operation(operationId = "deleteJourney", summary = "Delete a journey and everything in it",
+            description = "Deletes the journey with its design, acknowledgements, prospects and history. If-Match guards against deleting a version you have not seen.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey) {
         journeys.delete(caller.caller(), journey);

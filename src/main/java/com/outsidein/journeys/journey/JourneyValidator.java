@@ -44,6 +44,10 @@ public class JourneyValidator {
         Set<String> stepKeys = new HashSet<>();
         Set<String> touchpointKeys = new HashSet<>();
         Set<String> actionKeys = new HashSet<>();
+        requireKeys(doc, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid journey", errors);
+        }
         for (int i = 0; i < doc.steps().size(); i++) {
             StepDocument step = doc.steps().get(i);
             String at = "steps[" + i + "]";
@@ -117,6 +121,35 @@ public class JourneyValidator {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid journey", errors);
+        }
+    }
+
+    /** Keys may be absent from an element's own PUT body, never from a whole document. */
+    private static void requireKeys(JourneyDocument doc, List<FieldError> errors) {
+        for (int i = 0; i < doc.steps().size(); i++) {
+            StepDocument step = doc.steps().get(i);
+            if (step.key() == null) {
+                errors.add(new FieldError("steps[" + i + "].key", "is required"));
+            }
+            for (int t = 0; t < step.touchpoints().size(); t++) {
+                if (step.touchpoints().get(t).key() == null) {
+                    errors.add(new FieldError("steps[" + i + "].touchpoints[" + t + "].key", "is required"));
+                }
+            }
+            for (int a = 0; a < step.actions().size(); a++) {
+                if (step.actions().get(a).key() == null) {
+                    errors.add(new FieldError("steps[" + i + "].actions[" + a + "].key", "is required"));
+                }
+            }
+        }
+        for (int i = 0; i < doc.transitions().size(); i++) {
+            TransitionDocument transition = doc.transitions().get(i);
+            if (transition.from() == null) {
+                errors.add(new FieldError("transitions[" + i + "].from", "is required"));
+            }
+            if (transition.to() == null) {
+                errors.add(new FieldError("transitions[" + i + "].to", "is required"));
+            }
         }
     }
 

@@ -15,7 +15,8 @@ import com.outsidein.journeys.common.Slug;
 /** A step with its touchpoints and buyer actions, as clients read and write it. */
 @Schema(name = "Step", description = "A step of the buyer's journey, named from the buyer's side")
 public record StepDocument(
-        @NotNull @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE) @Schema(example = "recognises-risk") String key,
+        @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE)
+        @Schema(description = "Required, except in a PUT to the element's own URL, which names it", example = "recognises-risk") String key,
         @NotBlank @Size(max = 200) @Schema(example = "Recognises a risk exposure") String name,
         @Size(max = 4000) String description,
         @Size(max = 2000) @Schema(example = "Understand how exposed the firm is") String buyerGoal,

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outsidein.journeys.common.RequestValidator;
 import com.outsidein.journeys.security.CurrentCaller;
 
 /** The endpoints of a step's touchpoints and buyer actions, written once for both kinds. */
@@ -32,6 +33,7 @@ class StepElementOperations {
     <T> RestResponse<T> create(StepElementKind<T> kind, String journey, String step, T body, URI base) {
         validator.checkFields(body, kind.name());
         String key = kind.key().apply(body);
+        RequestValidator.requireFields(kind.name(), key, "key");
         JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> kind.add().apply(current, step, body), () -> JourneyChange.of(kind.change("ADDED"), key));
         return JourneyResponses.created(base.resolve(base.getPath() + "/" + key), kind.find().find(doc, step, key),

@@ -21,10 +21,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outsidein.journeys.common.RequestValidator;
 import com.outsidein.journeys.common.JsonMergePatch;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
@@ -46,7 +50,8 @@ public class StepResource {
 
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
-    @Operation(summary = "List the steps of a journey, in order")
+    @Operation(operationId = "listSteps", summary = "List the steps of a journey, in order",
+            description = "The steps in journey order, each with its touchpoints and buyer actions.")
     public RestResponse<List<StepDocument>> list(@PathParam("journey") String journey) {
         JourneyDocument doc = journeys.get(caller.teamId(), journey);
         return JourneyResponses.ok(doc.steps(), doc.version());
@@ -55,10 +60,12 @@ public class StepResource {
     @POST
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Append a step to the journey")
-    @APIResponse(responseCode = "201", description = "Created; Location names the step")
+    @Operation(operationId = "createStep", summary = "Append a step to the journey",
+            description = "Appends the step at the end of the journey; its key must be new in the journey. Location names the step.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the step", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StepDocument.class)))
     public RestResponse<StepDocument> create(@PathParam("journey") String journey, StepDocument step, @Context UriInfo uri) {
         validator.checkFields(step, "step");
+        RequestValidator.requireFields("step", step.key(), "key");
         JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> JourneyEdits.addStep(current, step), () -> JourneyChange.of(ChangeKind.STEP_ADDED, step.key()));
         return JourneyResponses.created(JourneyResource.child(uri, step.key()),
@@ -69,7 +76,7 @@ public class StepResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/order")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reorder the steps", description = "The body lists every step key once, in the new order; answers the keys in order.")
+    @Operation(operationId = "reorderSteps", summary = "Reorder the steps", description = "The body lists every step key once, in the new order; answers the keys in order.")
     public RestResponse<List<String>> reorder(@PathParam("journey") String journey, List<String> keys) {
         JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> JourneyEdits.reorderSteps(current, keys), () -> JourneyChange.of(ChangeKind.STEPS_REORDERED, null));
@@ -79,7 +86,8 @@ public class StepResource {
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{step}")
-    @Operation(summary = "Get a step with its touchpoints and actions")
+    @Operation(operationId = "getStep", summary = "Get a step with its touchpoints and actions",
+            description = "The step with its touchpoints and buyer actions, carrying the journey's version as ETag.")
     public RestResponse<StepDocument> get(@PathParam("journey") String journey, @PathParam("step") String step) {
         JourneyDocument doc = journeys.get(caller.teamId(), journey);
         return JourneyResponses.ok(JourneyEdits.step(doc, step), doc.version());
@@ -89,8 +97,10 @@ public class StepResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{step}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a step, including its touchpoints and actions")
-    @APIResponse(responseCode = "201", description = "Created at the end of the journey")
+    @Operation(operationId = "putStep", summary = "Create or replace a step, including its touchpoints and actions",
+            description = "Replaces the step (with its touchpoints and actions) or creates it at the end; the key in the path names it, and a key in the body must equal it.")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StepDocument.class)))
+    @APIResponse(responseCode = "201", description = "Created at the end of the journey", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StepDocument.class)))
     public RestResponse<StepDocument> put(@PathParam("journey") String journey, @PathParam("step") String stepKey, StepDocument body, @Context UriInfo uri) {
         StepDocument step = JourneyValidator.requireBody(body, "step")
                 .withKey(ElementPatcher.keyFromPath(body.key(), stepKey));
@@ -108,7 +118,8 @@ public class StepResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{step}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change parts of a step with a JSON merge patch (RFC 7396)")
+    @Operation(operationId = "patchStep", summary = "Change parts of a step with a JSON merge patch (RFC 7396)",
+            description = "Applies a JSON merge patch to the step; the whole journey is validated afterwards.")
     public RestResponse<StepDocument> patch(@PathParam("journey") String journey, @PathParam("step") String stepKey, JsonNode patch) {
         JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> JourneyEdits.putStep(current, patcher.patch(JourneyEdits.step(current, stepKey), patch,
@@ -120,7 +131,7 @@ public class StepResource {
     @DELETE
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{step}")
-    @Operation(summary = "Delete a step, its touchpoints, actions and the transitions that touch it",
+    @Operation(operationId = "deleteStep", summary = "Delete a step, its touchpoints, actions and the transitions that touch it",
             description = "Answers 409 while another step's action or a transition condition still names one of its touchpoints or actions.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("step") String stepKey) {

@@ -12,7 +12,8 @@ import com.outsidein.journeys.common.Slug;
 /** A touchpoint as clients read and write it. */
 @Schema(name = "Touchpoint", description = "How the company meets the buyer at a step")
 public record TouchpointDocument(
-        @NotNull @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE) @Schema(example = "sales-callback") String key,
+        @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE)
+        @Schema(description = "Required, except in a PUT to the element's own URL, which names it", example = "sales-callback") String key,
         @NotBlank @Size(max = 200) @Schema(example = "Salesperson calls back") String name,
         @Size(max = 4000) String description,
         @NotNull @Schema(example = "PHONE") Channel channel,

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A transition between two steps with the conditions that make a prospect move. */
 @Schema(name = "Transition")
 public record TransitionDocument(
-        @NotNull @Schema(example = "recognises-risk") String from,
-        @NotNull @Schema(example = "explores-solutions") String to,
+        @Schema(description = "Required, except in a PUT to the transition's own URL", example = "recognises-risk") String from,
+        @Schema(description = "Required, except in a PUT to the transition's own URL", example = "explores-solutions") String to,
         @Schema(defaultValue = "ALL") Match match,
         @Size(max = 4000) String description,
         @Size(max = 100) List<@NotNull @Valid ConditionDocument> conditions) {

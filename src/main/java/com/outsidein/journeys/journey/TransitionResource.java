@@ -21,10 +21,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outsidein.journeys.common.RequestValidator;
 import com.outsidein.journeys.common.JsonMergePatch;
 import com.outsidein.journeys.common.ProblemException;
 import com.outsidein.journeys.security.CurrentCaller;
@@ -47,7 +51,8 @@ public class TransitionResource {
 
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
-    @Operation(summary = "List the transitions of a journey")
+    @Operation(operationId = "listTransitions", summary = "List the transitions of a journey",
+            description = "Every transition of the journey with its conditions.")
     public RestResponse<List<TransitionDocument>> list(@PathParam("journey") String journey) {
         JourneyDocument doc = journeys.get(caller.teamId(), journey);
         List<TransitionDocument> items = doc.transitions();
@@ -57,10 +62,12 @@ public class TransitionResource {
     @POST
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a transition")
-    @APIResponse(responseCode = "201", description = "Created; Location names the transition")
+    @Operation(operationId = "createTransition", summary = "Add a transition",
+            description = "Adds the move from one step to another with the conditions that make it; at most one transition per pair of steps. Location names it.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the transition", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransitionDocument.class)))
     public RestResponse<TransitionDocument> create(@PathParam("journey") String journey, TransitionDocument body, @Context UriInfo uri) {
         validator.checkFields(body, "transition");
+        RequestValidator.requireFields("transition", body.from(), "from", body.to(), "to");
         JourneyDocument doc = journeys.edit(caller.caller(), journey,
                 current -> JourneyEdits.addTransition(current, body),
                 () -> JourneyChange.of(ChangeKind.TRANSITION_ADDED, body.from() + "/" + body.to()));
@@ -71,7 +78,8 @@ public class TransitionResource {
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
     @Path("/{from}/{to}")
-    @Operation(summary = "Get the transition between two steps")
+    @Operation(operationId = "getTransition", summary = "Get the transition between two steps",
+            description = "The transition between the two steps, with its conditions.")
     public RestResponse<TransitionDocument> get(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to) {
         JourneyDocument doc = journeys.get(caller.teamId(), journey);
@@ -82,8 +90,10 @@ public class TransitionResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{from}/{to}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace the transition between two steps")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "putTransition", summary = "Create or replace the transition between two steps",
+            description = "Replaces or creates the transition between the two steps named in the path.")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransitionDocument.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransitionDocument.class)))
     public RestResponse<TransitionDocument> put(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to, TransitionDocument body,
             @Context UriInfo uri) {
@@ -107,7 +117,8 @@ public class TransitionResource {
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{from}/{to}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change parts of a transition with a JSON merge patch (RFC 7396)")
+    @Operation(operationId = "patchTransition", summary = "Change parts of a transition with a JSON merge patch (RFC 7396)",
+            description = "Applies a JSON merge patch to the transition; the whole journey is validated afterwards.")
     public RestResponse<TransitionDocument> patch(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to, JsonNode patch) {
         JourneyDocument doc = journeys.edit(caller.caller(), journey,
@@ -120,7 +131,8 @@ public class TransitionResource {
     @DELETE
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{from}/{to}")
-    @Operation(summary = "Delete the transition between two steps")
+    @Operation(operationId = "deleteTransition", summary = "Delete the transition between two steps",
+            description = "Removes the transition; the steps stay.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("journey") String journey, @PathParam("from") String from,
             @PathParam("to") String to) {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +45,7 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createKey", summary = "Make a key of the caller's team",
             description = "Answers the secret this once. A key can only be given scopes the calling key holds itself.")
-    @APIResponse(responseCode = "201", description = "Made; the body holds the secret")
+    @APIResponse(responseCode = "201", description = "Made; the body holds the secret", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKey.class)))
     public RestResponse<CreatedKey> create(KeyRequest request, @Context UriInfo uri) {
         CreatedKey created = keys.create(caller.caller(), request);
         return RestResponse.ResponseBuilder.<CreatedKey>created(uri.getAbsolutePathBuilder().path(created.id()).build())
@@ -51,7 +53,8 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(operationId = "listKeys", summary = "List the team's keys, revoked ones included, never a secret")
+    @Operation(operationId = "listKeys", summary = "List the team's keys, revoked ones included, never a secret",
+            description = "Every key of the calling team with its name, scopes, creator, expiry, last use and revocation; secrets are never shown again.")
     public KeyPage list(
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -60,7 +63,8 @@ public class ApiKeyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getKey", summary = "Get one of the team's keys, never its secret")
+    @Operation(operationId = "getKey", summary = "Get one of the team's keys, never its secret",
+            description = "One key of the calling team; another team's key answers 404.")
     public KeyView get(@PathParam("id") String id) {
         return keys.get(caller.caller(), id);
     }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,7 +41,7 @@ public class TeamResource {
     @RolesAllowed(Scopes.TEAMS_ADMIN)
     @Operation(operationId = "createTeam", summary = "Make a team and its first admin key",
             description = "The admin key holds every scope but teams:admin; its secret is shown this once.")
-    @APIResponse(responseCode = "201", description = "Made")
+    @APIResponse(responseCode = "201", description = "Made", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedTeam.class)))
     public RestResponse<CreatedTeam> create(TeamRequest request, @Context UriInfo uri) {
         CreatedTeam created = teams.create(caller.caller(), request);
         return RestResponse.ResponseBuilder.<CreatedTeam>created(uri.getAbsolutePathBuilder().path(created.key()).build())
@@ -49,7 +51,8 @@ public class TeamResource {
     @GET
     @Path("/current")
     @Authenticated
-    @Operation(operationId = "getCurrentTeam", summary = "The calling key's team, and the key itself (any valid key)")
+    @Operation(operationId = "getCurrentTeam", summary = "The calling key's team, and the key itself (any valid key)",
+            description = "The team the calling key belongs to, and the key's own id, name and scopes. Any valid key may ask.")
     public CurrentTeam current() {
         return teams.current(caller.caller());
     }
@@ -57,7 +60,8 @@ public class TeamResource {
     @GET
     @Path("/{team}")
     @RolesAllowed(Scopes.TEAMS_ADMIN)
-    @Operation(operationId = "getTeam", summary = "Get a team (operator only)")
+    @Operation(operationId = "getTeam", summary = "Get a team (operator only)",
+            description = "A team by key; needs teams:admin, held by the operator's keys only.")
     public TeamView get(@PathParam("team") String team) {
         return teams.get(team);
     }

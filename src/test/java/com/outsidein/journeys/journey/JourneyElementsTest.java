@@ -16,6 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.outsidein.journeys.Fixtures;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -25,6 +27,25 @@ class JourneyElementsTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** A PUT to an element's URL may leave out its key (the path names it); a create or a whole document may not. */
+    @Test
+    void keysComeFromThePathOrAreRequired() {
+        String key = createRiskSoftware("keys");
+        String base = "/api/v1/journeys/" + key;
+        given().contentType(ContentType.JSON).body(Map.of("name", "Signs the contract"))
+                .put(base + "/steps/decides").then().statusCode(200).body("key", equalTo("decides"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Keyless"))
+                .post(base + "/steps").then().statusCode(422).body("errors.field", contains("key"))
+                .body("errors[0].message", equalTo("is required"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Keyless", "channel", "EMAIL", "mode", "HUMAN"))
+                .post(base + "/steps/decides/touchpoints").then().statusCode(422).body("errors.field", contains("key"));
+        given().contentType(ContentType.JSON).body(Map.of("conditions", List.of()))
+                .post(base + "/transitions").then().statusCode(422).body("errors.field", contains("from", "to"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "No keys", "steps", List.of(Map.of("name", "Keyless"))))
+                .put("/api/v1/journeys/{j}", Fixtures.uniqueKey("keyless")).then().statusCode(422)
+                .body("errors.field", contains("steps[0].key"));
+    }
 
     @Test
     void stepsCanBeCreatedReadReplacedPatchedAndDeleted() {

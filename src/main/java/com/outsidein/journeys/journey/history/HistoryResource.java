@@ -32,7 +32,8 @@ public class HistoryResource {
 
     @GET
     @RolesAllowed(Scopes.JOURNEYS_READ)
-    @Operation(operationId = "listJourneyVersions", summary = "The journey's versions, newest first, with who made each and how")
+    @Operation(operationId = "listJourneyVersions", summary = "The journey's versions, newest first, with who made each and how",
+            description = "Each version with its time, the key that wrote it and the kind of change; paged with nextCursor.")
     public HistoryPage list(@PathParam("journey") String journey,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {

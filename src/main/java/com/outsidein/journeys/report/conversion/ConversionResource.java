@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,7 +48,7 @@ public class ConversionResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/conversion")
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
-    @Operation(summary = "Step conversion: entered, converted, rates, drop-off and time to convert per step",
+    @Operation(operationId = "getConversionReport", summary = "Step conversion: entered, converted, rates, drop-off and time to convert per step",
             description = "Population: prospects whose first entry into step 1 is in [from, to). order=ordered follows the "
                     + "journey's step order within the window; order=any drops the order but keeps the window.")
     @APIResponse(responseCode = "200", description = "The report", content = {
@@ -73,7 +74,8 @@ public class ConversionResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/conversion/steps/{step}/prospects")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who converted from a step, or dropped off at it (cursor-paginated)")
+    @Operation(operationId = "listConversionProspects", summary = "Who converted from a step, or dropped off at it (cursor-paginated)",
+            description = "The prospects counted as converted from the step, or as dropped at it, with the same parameters as the conversion report; paged in a stable order with nextCursor.")
     public ConversionService.ProspectPage prospects(@PathParam("journey") String journey, @PathParam("step") String step,
             @Parameter(description = "converted or dropped") @QueryParam("status") @DefaultValue("dropped") String status,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("window") String window,

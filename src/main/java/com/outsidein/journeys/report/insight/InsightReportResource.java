@@ -15,6 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +43,7 @@ public class InsightReportResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/transitions")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "For each transition and condition: who met it while in the from step, advance rates with and without it, lift",
+    @Operation(operationId = "getTransitionReport", summary = "For each transition and condition: who met it while in the from step, advance rates with and without it, lift",
             description = "A prospect is in the from step from its first entry until it next enters another step. "
                     + "ATTRIBUTE_EQUALS compares the prospect's current attributes.")
     public InsightReports.TransitionReport transitions(@PathParam("journey") String journey,
@@ -51,7 +55,8 @@ public class InsightReportResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/data-quality")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Probable duplicate prospects (same email or name after normalising case, spacing and dots) and mangled values")
+    @Operation(operationId = "getDataQualityReport", summary = "Probable duplicate prospects (same email or name after normalising case, spacing and dots) and mangled values",
+            description = "Groups of prospects that are probably one person (same normalised email or name) and attribute values that look mangled (encoding damage, placeholders).")
     public InsightReports.DataQualityReport dataQuality(@PathParam("journey") String journey,
             @Parameter(description = "Most rows per list, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return insights.dataQuality(caller.teamId(), journey, limit);

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,7 +51,7 @@ public class LiveReportResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/responses")
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
-    @Operation(summary = "Per buyer action: performed, answered in SLA, answered late, unanswered, response times",
+    @Operation(operationId = "getResponseReport", summary = "Per buyer action: performed, answered in SLA, answered late, unanswered, response times",
             description = "Counts the actions performed in [from, to); answers are matched over all time up to asOf.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveReports.ResponseReport.class)),
@@ -73,7 +74,8 @@ public class LiveReportResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/responses/open")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The dropped balls: every action still waiting for its answer, oldest first, with who owns it")
+    @Operation(operationId = "listOpenResponses", summary = "The dropped balls: every action still waiting for its answer, oldest first, with who owns it",
+            description = "Every buyer action that expects an answer and has none as of asOf, oldest first, with its due time and the owners of the touchpoints that could answer it; paged with nextCursor.")
     public LiveReports.OpenResponses open(@PathParam("journey") String journey,
             @Parameter(description = "As of this time; default now") @QueryParam("asOf") String asOf,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -85,7 +87,7 @@ public class LiveReportResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/contact-pressure")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Prospects touched more than cap times in any rolling window, worst first; human share per step",
+    @Operation(operationId = "getContactPressureReport", summary = "Prospects touched more than cap times in any rolling window, worst first; human share per step",
             description = "A window is half-open: touches exactly one window apart do not share it.")
     public LiveReports.ContactPressureReport pressure(@PathParam("journey") String journey,
             @Parameter(description = "ISO-8601 duration") @QueryParam("window") @DefaultValue("P7D") String window,
@@ -98,7 +100,8 @@ public class LiveReportResource {
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/stale")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Prospects idle in a step longer than its staleAfter, longest first; follow-ups far past their SLA")
+    @Operation(operationId = "getStaleReport", summary = "Prospects idle in a step longer than its staleAfter, longest first; follow-ups far past their SLA",
+            description = "Prospects whose last event is longer ago than their current step's staleAfter (as of asOf), and answers that came more than lateFactor times their SLA late.")
     public LiveReports.StaleReport stale(@PathParam("journey") String journey,
             @Parameter(description = "As of this time; default now") @QueryParam("asOf") String asOf,
             @Parameter(description = "A follow-up is late when it took more than this many times the SLA")
