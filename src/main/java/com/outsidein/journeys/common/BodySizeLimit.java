@@ -7,7 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -26,7 +25,7 @@ public class BodySizeLimit {
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit);
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(ctx -> {
             // Only a request that sends a body is read here; JAX-RS reads an absent one itself.
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             boolean chunked = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
@@ -45,12 +44,7 @@ public class BodySizeLimit {
     }
 
     private static void refuse(RoutingContext ctx, long limit) {
-        Problem problem = new Problem(ProblemMapper.TYPE_PREFIX + "request-entity-too-large", "Request Entity Too Large",
-                413, detail(ctx.request().path(), limit), null);
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Json.encode(problem));
+        RequestIds.refuse(ctx, 413, "request-entity-too-large", "Request Entity Too Large", detail(ctx.request().path(), limit));
     }
 
     /** What was too large and what the limit is; event batches are also limited by count. */

@@ -11,5 +11,7 @@ public record Problem(
         @Schema(example = "Invalid journey") String title,
         @Schema(example = "422") int status,
         @Schema(example = "2 fields are invalid") String detail,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "This request's id, also sent as X-Request-Id and logged with it; quote it when asking for help",
+                example = "5f0c6a2e-1c1e-4c8e-9a51-4f1c2a7d9b10") String requestId) {
 }

@@ -280,7 +280,8 @@ public class ProblemMapper {
             List<FieldError> errors) {
         return Response.status(status)
                 .type(PROBLEM_JSON)
-                .entity(new Problem(TYPE_PREFIX + type, title, status, detail, errors.isEmpty() ? null : errors));
+                .entity(new Problem(TYPE_PREFIX + type, title, status, detail, errors.isEmpty() ? null : errors,
+                        RequestIds.current()));
     }
 
     /** The JSON path of a Jackson error, e.g. {@code steps[1].touchpoints[0].mode}. */

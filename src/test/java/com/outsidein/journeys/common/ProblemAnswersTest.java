@@ -66,4 +66,39 @@ class ProblemAnswersTest {
         assertEquals(true, csv.contains("'\tTab"), csv);
         assertEquals(true, csv.contains("'\rReturn"), csv);
     }
+
+    @Test
+    void everyProblemCarriesTheRequestIdThatTheLogShows() throws Exception {
+        io.restassured.response.Response missing = given().get("/api/v1/journeys/{j}", Fixtures.uniqueKey("nobody"));
+        String id = missing.header("X-Request-Id");
+        assertEquals(404, missing.statusCode());
+        assertEquals(id, missing.path("requestId"));
+        org.junit.jupiter.api.Assertions.assertTrue(id.matches("[0-9a-f-]{36}"), id);
+        // A caller's own sane id is kept; anything else is replaced.
+        given().header("X-Request-Id", "crm-sync.2026-11-24.0042").get("/api/v1/journeys/none-such").then()
+                .statusCode(404).header("X-Request-Id", "crm-sync.2026-11-24.0042")
+                .body("requestId", equalTo("crm-sync.2026-11-24.0042"));
+        String replaced = given().header("X-Request-Id", "bad id\u0001").get("/api/v1/journeys/none-such").then()
+                .statusCode(404).extract().header("X-Request-Id");
+        org.junit.jupiter.api.Assertions.assertTrue(replaced.matches("[0-9a-f-]{36}"), replaced);
+        // The access log line of the request names it.
+        String log = "";
+        for (int attempt = 0; attempt < 50 && !log.contains(id); attempt++) {
+            Thread.sleep(100);
+            log = java.nio.file.Files.readString(java.nio.file.Path.of("target", "quarkus.log"));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(log.lines().anyMatch(line -> line.contains(id) && line.contains(" 404 ")),
+                "no log line with " + id);
+    }
+
+    @Test
+    void overLongTargetsAndHeadersAreProblemsToo() {
+        given().urlEncodingEnabled(false).get("/api/v1/journeys?cursor=" + "a".repeat(9000)).then().statusCode(414)
+                .contentType("application/problem+json").body("type", equalTo("urn:purchase-journeys:problem:uri-too-long"))
+                .body("requestId", org.hamcrest.Matchers.notNullValue());
+        given().header("X-Padding", "p".repeat(20_000)).get("/api/v1/journeys").then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:purchase-journeys:problem:request-header-fields-too-large"));
+        given().get("/api/v1/journeys").then().statusCode(200);
+    }
 }

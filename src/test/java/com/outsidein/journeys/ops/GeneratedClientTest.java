@@ -54,9 +54,9 @@ class GeneratedClientTest {
         Journey created = new JourneysApi(client).putJourney(key, new Journey().name("Typed")
                 .addStepsItem(new Step().key("looks").name("Looks around"))
                 .addStepsItem(new Step().key("buys").name("Buys")));
-        assertEquals(1L, created.getVersion());
         Journey replaced = new JourneysApi(client).putJourney(key, created.name("Typed again"));
-        assertEquals(2L, replaced.getVersion());
+        org.junit.jupiter.api.Assertions.assertTrue(replaced.getVersion() > created.getVersion());
+        assertEquals("Typed again", new JourneysApi(client).getJourney(key).getName());
         assertEquals(List.of("looks", "buys"), new StepsApi(client).listSteps(key).stream().map(Step::getKey).toList());
 
         var ingested = new EventsApi(client).ingestEvents(key, List.of(entered("p1", "looks", "2026-03-02T09:00:00Z"),
