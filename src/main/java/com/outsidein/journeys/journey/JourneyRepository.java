@@ -154,10 +154,13 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
         if (journey.id == null) {
             em.persist(journey);
         }
-        insertContent(journey, doc);
         em.flush();
+        // The lifetime limits on keys (128 steps, 4,096 actions or touchpoints) are checked before any content is written.
         assignStepRefs(journey.id, doc);
-        return journey;
+        insertContent(journey.id, doc);
+        Long id = journey.id;
+        em.clear();
+        return em.find(JourneyEntity.class, id);
     }
 
     /** Largest number of distinct step keys a journey can ever have had: refs are packed into 7 bits. */
@@ -216,83 +219,117 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 .setParameter(1, journeyId).setParameter(2, kind).setParameter(3, array).executeUpdate();
     }
 
-    private void insertContent(JourneyEntity journey, JourneyDocument doc) {
-        var em = getEntityManager();
-        Map<String, StepEntity> steps = new HashMap<>();
-        Map<String, TouchpointEntity> touchpoints = new HashMap<>();
-        Map<String, ActionEntity> actions = new HashMap<>();
-        for (int i = 0; i < doc.steps().size(); i++) {
-            StepDocument s = doc.steps().get(i);
-            StepEntity step = new StepEntity();
-            step.journey = journey;
-            step.key = s.key();
-            step.position = i;
-            step.name = s.name();
-            step.description = s.description();
-            step.buyerGoal = s.buyerGoal();
-            step.optional = s.optional();
-            step.staleAfter = s.staleAfter();
-            em.persist(step);
-            steps.put(step.key, step);
-            for (int t = 0; t < s.touchpoints().size(); t++) {
-                TouchpointDocument td = s.touchpoints().get(t);
-                TouchpointEntity tp = new TouchpointEntity();
-                tp.journey = journey;
-                tp.step = step;
-                tp.key = td.key();
-                tp.position = t;
-                tp.name = td.name();
-                tp.description = td.description();
-                tp.channel = td.channel();
-                tp.mode = td.mode();
-                tp.owner = td.owner();
-                tp.staffed = td.staffed();
-                em.persist(tp);
-                touchpoints.put(tp.key, tp);
+    /**
+     * Writes the document's content in one statement per table, however large: each takes the column
+     * values as driver arrays and joins parents by key (keys are unique in a journey). Row-by-row inserts
+     * with IDENTITY keys could not be batched and held the journey's lock for seconds on a dense document.
+     */
+    private void insertContent(long journeyId, JourneyDocument doc) {
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            ContentArrays steps = new ContentArrays();
+            ContentArrays touchpoints = new ContentArrays();
+            ContentArrays actions = new ContentArrays();
+            ContentArrays responders = new ContentArrays();
+            for (int i = 0; i < doc.steps().size(); i++) {
+                StepDocument s = doc.steps().get(i);
+                steps.add(s.key(), i, s.name(), s.description(), s.buyerGoal(), s.optional(), s.staleAfter());
+                for (int t = 0; t < s.touchpoints().size(); t++) {
+                    TouchpointDocument td = s.touchpoints().get(t);
+                    touchpoints.add(s.key(), td.key(), t, td.name(), td.description(), td.channel().name(), td.mode().name(),
+                            td.owner(), td.staffed());
+                }
+                for (int a = 0; a < s.actions().size(); a++) {
+                    ActionDocument ad = s.actions().get(a);
+                    actions.add(s.key(), ad.key(), a, ad.name(), ad.description(), ad.expectsResponse(), ad.responseSla(),
+                            ad.requiresHuman());
+                    for (int r = 0; r < ad.respondedBy().size(); r++) {
+                        responders.add(ad.key(), ad.respondedBy().get(r), r);
+                    }
+                }
             }
-        }
-        for (StepDocument s : doc.steps()) {
-            for (int a = 0; a < s.actions().size(); a++) {
-                ActionDocument ad = s.actions().get(a);
-                ActionEntity action = new ActionEntity();
-                action.journey = journey;
-                action.step = steps.get(s.key());
-                action.key = ad.key();
-                action.position = a;
-                action.name = ad.name();
-                action.description = ad.description();
-                action.expectsResponse = ad.expectsResponse();
-                action.responseSla = ad.responseSla();
-                action.requiresHuman = ad.requiresHuman();
-                ad.respondedBy().forEach(key -> action.respondedBy.add(touchpoints.get(key)));
-                em.persist(action);
-                actions.put(action.key, action);
+            ContentArrays transitions = new ContentArrays();
+            ContentArrays conditions = new ContentArrays();
+            for (int i = 0; i < doc.transitions().size(); i++) {
+                TransitionDocument td = doc.transitions().get(i);
+                transitions.add(td.from(), td.to(), i, td.match().name(), td.description());
+                for (int c = 0; c < td.conditions().size(); c++) {
+                    ConditionDocument cd = td.conditions().get(c);
+                    conditions.add(td.from(), td.to(), c, cd.type().name(), cd.action(), cd.minCount(), cd.touchpoint(),
+                            cd.attribute(), cd.value(), cd.duration(), cd.note());
+                }
             }
+            steps.insert(connection, journeyId, "insert into journey_step (journey_id, key, position, name, description, "
+                    + "buyer_goal, optional, stale_after) select ?, * from unnest(?::text[], ?::int[], ?::text[], ?::text[], "
+                    + "?::text[], ?::boolean[], ?::text[])");
+            touchpoints.insert(connection, journeyId, "insert into touchpoint (journey_id, step_id, key, position, name, "
+                    + "description, channel, mode, owner, staffed) select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.c, u.m, u.o, u.st "
+                    + "from journey_step s join unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                    + "?::text[], ?::boolean[]) as u(sk, k, p, n, d, c, m, o, st) on s.key = u.sk where s.journey_id = ?");
+            actions.insert(connection, journeyId, "insert into buyer_action (journey_id, step_id, key, position, name, "
+                    + "description, expects_response, response_sla, requires_human) "
+                    + "select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.e, u.sla, u.h from journey_step s "
+                    + "join unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::boolean[]) "
+                    + "as u(sk, k, p, n, d, e, sla, h) on s.key = u.sk where s.journey_id = ?");
+            responders.insert(connection, journeyId, "insert into action_response (action_id, touchpoint_id, position) "
+                    + "select a.id, t.id, u.p from unnest(?::text[], ?::text[], ?::int[]) as u(ak, tk, p) "
+                    + "join buyer_action a on a.key = u.ak join touchpoint t on t.key = u.tk "
+                    + "where a.journey_id = ? and t.journey_id = a.journey_id");
+            transitions.insert(connection, journeyId, "insert into transition (journey_id, from_step_id, to_step_id, position, "
+                    + "match, description) select f.journey_id, f.id, t.id, u.p, u.m, u.d "
+                    + "from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) as u(fk, tk, p, m, d) "
+                    + "join journey_step f on f.key = u.fk join journey_step t on t.key = u.tk "
+                    + "where f.journey_id = ? and t.journey_id = f.journey_id");
+            conditions.insert(connection, journeyId, "insert into transition_condition (transition_id, position, type, "
+                    + "action_id, min_count, touchpoint_id, attribute, value, duration, note) "
+                    + "select tr.id, u.p, u.ty, a.id, u.mc, tp.id, u.at, u.v, u.du, u.no "
+                    + "from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], "
+                    + "?::text[], ?::text[], ?::text[]) as u(fk, tk, p, ty, ak, mc, tpk, at, v, du, no) "
+                    + "join journey_step f on f.key = u.fk join journey_step t on t.key = u.tk "
+                    + "join transition tr on tr.from_step_id = f.id and tr.to_step_id = t.id "
+                    + "left join buyer_action a on a.journey_id = f.journey_id and a.key = u.ak "
+                    + "left join touchpoint tp on tp.journey_id = f.journey_id and tp.key = u.tpk "
+                    + "where f.journey_id = ? and t.journey_id = f.journey_id");
+        });
+    }
+
+    /** Column values of one table's rows, gathered column by column to be sent as arrays. */
+    private static final class ContentArrays {
+        private final List<List<Object>> columns = new java.util.ArrayList<>();
+        private int rows;
+
+        void add(Object... values) {
+            if (columns.isEmpty()) {
+                for (int i = 0; i < values.length; i++) {
+                    columns.add(new java.util.ArrayList<>());
+                }
+            }
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(values[i]);
+            }
+            rows++;
         }
-        for (int i = 0; i < doc.transitions().size(); i++) {
-            TransitionDocument td = doc.transitions().get(i);
-            TransitionEntity transition = new TransitionEntity();
-            transition.journey = journey;
-            transition.from = steps.get(td.from());
-            transition.to = steps.get(td.to());
-            transition.position = i;
-            transition.match = td.match();
-            transition.description = td.description();
-            em.persist(transition);
-            for (int c = 0; c < td.conditions().size(); c++) {
-                ConditionDocument cd = td.conditions().get(c);
-                ConditionEntity condition = new ConditionEntity();
-                condition.transition = transition;
-                condition.position = c;
-                condition.type = cd.type();
-                condition.action = cd.action() == null ? null : actions.get(cd.action());
-                condition.minCount = cd.minCount();
-                condition.touchpoint = cd.touchpoint() == null ? null : touchpoints.get(cd.touchpoint());
-                condition.attribute = cd.attribute();
-                condition.value = cd.value();
-                condition.duration = cd.duration();
-                condition.note = cd.note();
-                em.persist(condition);
+
+        /** Binds each column as an array of its SQL type (from the cast in the statement), then the journey id. */
+        void insert(java.sql.Connection connection, long journeyId, String sql) throws java.sql.SQLException {
+            if (rows == 0) {
+                return;
+            }
+            java.util.regex.Matcher casts = java.util.regex.Pattern.compile("\\?::(\\w+)\\[\\]").matcher(sql);
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                boolean journeyFirst = sql.contains("select ?, ");
+                if (journeyFirst) {
+                    statement.setLong(index++, journeyId);
+                }
+                for (List<Object> column : columns) {
+                    casts.find();
+                    String type = casts.group(1).equals("int") ? "integer" : casts.group(1);
+                    statement.setArray(index++, connection.createArrayOf(type, column.toArray()));
+                }
+                if (!journeyFirst) {
+                    statement.setLong(index, journeyId);
+                }
+                statement.executeUpdate();
             }
         }
     }

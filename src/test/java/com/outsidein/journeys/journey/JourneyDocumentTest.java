@@ -332,4 +332,30 @@ class JourneyDocumentTest {
         });
         return copy;
     }
+
+    private static java.util.Map<String, Object> manyActions(String prefix, int steps, int perStep) {
+        java.util.List<Object> stepList = new java.util.ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            java.util.List<Object> actions = new java.util.ArrayList<>();
+            for (int a = 0; a < perStep; a++) {
+                actions.add(java.util.Map.of("key", prefix + i + "-" + a, "name", "Action " + a));
+            }
+            stepList.add(java.util.Map.of("key", "s" + i, "name", "Step " + i, "actions", actions));
+        }
+        return java.util.Map.of("name", "Many actions", "steps", stepList);
+    }
+
+    /** The lifetime limit of 4,096 action keys is checked before anything is written, on create and on replace. */
+    @Test
+    void theElementKeyLimitRefusesBeforeWritingAnything() {
+        String key = uniqueKey("limits");
+        putJourney(key, manyActions("a", 9, 500)).statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("steps")).body("errors[0].message", containsString("4096"));
+        given().get("/api/v1/journeys/{key}", key).then().statusCode(404);
+
+        String etag = putJourney(key, manyActions("a", 8, 500)).statusCode(201).extract().header("ETag");
+        putJourney(key, manyActions("b", 1, 200)).statusCode(422).body("errors[0].message", containsString("4096"));
+        given().get("/api/v1/journeys/{key}", key).then().statusCode(200).header("ETag", equalTo(etag))
+                .body("steps", hasSize(8)).body("steps[7].actions[499].key", equalTo("a7-499"));
+    }
 }
