@@ -12,6 +12,11 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class JacksonCustomizer implements ObjectMapperCustomizer {
 
+    /** Deepest JSON nesting a body may have. */
+    public static final int MAX_NESTING = 64;
+    /** Longest JSON string a body may hold, in characters. */
+    public static final int MAX_STRING = 1_000_000;
+
     /** Runs last, so its time serializers win over the ones the Java time module brings. */
     @Override
     public int priority() {
@@ -27,5 +32,8 @@ public class JacksonCustomizer implements ObjectMapperCustomizer {
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(Timestamps.module());
         mapper.registerModule(StorableText.module());
+        // A journey document nests six levels; no text field needs a megabyte; no number needs 100 digits.
+        mapper.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(100).build());
     }
 }

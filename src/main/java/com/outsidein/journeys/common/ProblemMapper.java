@@ -144,6 +144,15 @@ public class ProblemMapper {
 
     /** Every Jackson failure is a malformed body (400), reported with the JSON path it happened at. */
     private static Response jackson(JsonProcessingException e) {
+        com.fasterxml.jackson.core.exc.StreamConstraintsException limit = null;
+        for (Throwable t = e; t != null && limit == null; t = t.getCause()) {
+            limit = t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException over ? over : null;
+        }
+        if (limit != null) {
+            return build(400, "json-limit", "JSON over a limit", "The body is over a JSON limit (nesting depth "
+                    + JacksonCustomizer.MAX_NESTING + ", string length " + JacksonCustomizer.MAX_STRING + ", number length 100): "
+                    + limit.getOriginalMessage().replaceAll(" \\(.*", ""), List.of()).build();
+        }
         if (e instanceof JsonParseException parse) {
             return build(400, "malformed-json", "Malformed JSON", "The body is not valid JSON (line "
                     + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",

@@ -43,6 +43,8 @@ import com.outsidein.journeys.security.Caller;
 public class EventIngestService {
 
     @Inject
+    IngestConfig ingestLimits;
+    @Inject
     JourneyRepository journeys;
     @Inject
     DataSource dataSource;
@@ -80,8 +82,9 @@ public class EventIngestService {
             Map<String, ProspectDelta> deltas = deltas(events, refs);
             Map<String, Long> prospectIds = new HashMap<>();
             Set<String> created = createProspects(connection, journey.id, deltas, prospectIds);
+            Map<String, Integer> storedEvents = new HashMap<>();
             lockExistingProspects(connection, journey.id, deltas.keySet().stream().filter(x -> !created.contains(x)).toList(),
-                    prospectIds);
+                    prospectIds, storedEvents);
             boolean[] inserted = insertEvents(connection, journey.id, events, prospectIds);
             List<ValidEvent> fresh = new ArrayList<>();
             List<ValidEvent> resent = new ArrayList<>();
@@ -95,6 +98,7 @@ public class EventIngestService {
             Map<String, ProspectDelta> existing = new LinkedHashMap<>(resent.isEmpty() ? deltas
                     : deltas(fresh.stream().filter(e -> !created.contains(e.prospect())).toList(), refs));
             existing.keySet().removeAll(created);
+            refuseOverfullProspects(fresh, storedEvents);
             updateProgress(connection, existing, prospectIds);
             recordIngest(connection, journey.id, fresh);
             recordBatch(caller, journey.id, fresh.size(), batch.size() - fresh.size());
@@ -211,20 +215,44 @@ public class EventIngestService {
         statement.setArray(i, connection.createArrayOf("text", values.stream().map(ProspectDelta::touches).toArray()));
     }
 
-    private void lockExistingProspects(Connection connection, long journeyId, List<String> externals, Map<String, Long> ids)
-            throws SQLException {
+    private void lockExistingProspects(Connection connection, long journeyId, List<String> externals, Map<String, Long> ids,
+            Map<String, Integer> storedEvents) throws SQLException {
         if (externals.isEmpty()) {
             return;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "select external_id, id from prospect where journey_id = ? and external_id = any(?) order by id for update")) {
+                "select external_id, id, cardinality(entries) + cardinality(actions) + cardinality(touches) from prospect "
+                        + "where journey_id = ? and external_id = any(?) order by id for update")) {
             select.setLong(1, journeyId);
             select.setArray(2, connection.createArrayOf("text", externals.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1), rs.getLong(2));
+                    storedEvents.put(rs.getString(1), rs.getInt(3));
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses the whole batch (nothing is stored: the transaction rolls back) when it would take a stored
+     * prospect past the limit: every ingest merges into a prospect's arrays and reports read them whole.
+     * A new prospect is checked too, though a batch holds at most 10,000 events.
+     */
+    private void refuseOverfullProspects(List<ValidEvent> fresh, Map<String, Integer> stored) {
+        Map<String, Integer> adding = new TreeMap<>();
+        fresh.forEach(e -> adding.merge(e.prospect(), 1, Integer::sum));
+        int limit = ingestLimits.maxEventsPerProspect();
+        List<FieldError> errors = new ArrayList<>();
+        adding.forEach((prospect, count) -> {
+            int total = stored.getOrDefault(prospect, 0) + count;
+            if (total > limit) {
+                errors.add(new FieldError("prospect " + prospect, "would have " + total + " events; a prospect may have at most "
+                        + limit + " (JOURNEYS_INGEST_MAX_EVENTS_PER_PROSPECT)"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Prospects over the event limit; nothing was stored", errors);
         }
     }
 

@@ -101,4 +101,24 @@ class ProblemAnswersTest {
                 .body("type", equalTo("urn:purchase-journeys:problem:request-header-fields-too-large"));
         given().get("/api/v1/journeys").then().statusCode(200);
     }
+
+    @Test
+    void jsonNestedTooDeepOrWithAHugeStringIsABadRequest() {
+        String journey = "/api/v1/journeys/" + Fixtures.uniqueKey("json-limits");
+        String stored = "/api/v1/journeys/" + Fixtures.createRiskSoftware("json-depth");
+        String etag = given().get(stored).then().extract().header("ETag");
+        // A merge patch is read whole as a tree, so its depth is what the limit meets.
+        given().contentType("application/merge-patch+json").body("{\"description\":" + "[".repeat(65) + "]".repeat(65) + "}")
+                .patch(stored).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:purchase-journeys:problem:json-limit"))
+                .body("detail", org.hamcrest.Matchers.containsString("nesting depth"));
+        given().contentType("application/json").body("{\"name\":\"" + "n".repeat(1_000_001) + "\"}")
+                .put(journey).then().statusCode(400).body("type", equalTo("urn:purchase-journeys:problem:json-limit"))
+                .body("detail", org.hamcrest.Matchers.containsString("String value length"));
+        given().contentType("application/json").body("{\"name\":\"x\",\"steps\":[{\"key\":\"a\",\"name\":\"A\","
+                + "\"optional\":" + "9".repeat(101) + "}]}").put(journey).then().statusCode(400)
+                .body("type", equalTo("urn:purchase-journeys:problem:json-limit"));
+        given().get(journey).then().statusCode(404);
+        given().get(stored).then().statusCode(200).header("ETag", equalTo(etag));
+    }
 }

@@ -146,6 +146,33 @@ class EventIngestTest {
                 .body("errors[0].field", equalTo("limit"));
     }
 
+    /** The test profile caps a prospect at 500 events; a batch that would pass it is refused whole. */
+    @Test
+    void aProspectCannotGrowPastTheEventCap() {
+        String j = createFunnelJourney("cap");
+        List<Map<String, Object>> first = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            first.add(event("full", "ACTION_PERFORMED", "action", "act-a", i / 1440d, null));
+        }
+        post(j, first).statusCode(200).body("accepted", equalTo(300));
+        List<Map<String, Object>> second = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            second.add(event("full", "TOUCHPOINT_DELIVERED", "touchpoint", "tp-a", 1 + i / 1440d, null));
+        }
+        second.add(entered("other", "a", 0));
+        post(j, second).statusCode(422).contentType(PROBLEM)
+                .body("errors.field", contains("prospect full"))
+                .body("errors[0].message", containsString("would have 550 events"));
+        given().queryParam("limit", 5000).get("/api/v1/journeys/{j}/prospects/full", j).then().statusCode(200)
+                .body("timeline", hasSize(300));
+        given().get("/api/v1/journeys/{j}/prospects/other", j).then().statusCode(404);
+        List<Map<String, Object>> tooMuchAtOnce = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMuchAtOnce.add(event("greedy", "ACTION_PERFORMED", "action", "act-a", i / 1440d, null));
+        }
+        post(j, tooMuchAtOnce).statusCode(422).body("errors.field", contains("prospect greedy"));
+    }
+
     @Test
     void resentEventsAreDuplicatesAndAReusedIdWithOtherContentIsRefused() {
         String j = createFunnelJourney("idempotent");
