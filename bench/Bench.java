@@ -55,6 +55,9 @@ public class Bench {
         this.seed = seed;
     }
 
+    /** The service answers nothing without a key: run.sh starts it with this one as its bootstrap key. */
+    static final String AUTHORIZATION = "Bearer " + System.getenv().getOrDefault("BENCH_KEY", "bench-only-key-not-secret-0000");
+
     public static void main(String[] args) throws Exception {
         Bench bench = new Bench(args[0], args[1], Integer.parseInt(args[2]), args.length > 3 ? Long.parseLong(args[3]) : 20261124L);
         bench.run();
@@ -193,7 +196,7 @@ public class Bench {
                     .append("\"responseSla\":\"P1D\",\"respondedBy\":[\"tp-").append(s).append("\"]}]}");
         }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/journeys/" + key))
-                .header("Content-Type", "application/json")
+                .header("Authorization", AUTHORIZATION).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark\",\"steps\":[" + steps + "],\"transitions\":["
                         + transitions() + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -267,7 +270,7 @@ public class Bench {
     void post(String journey, String body) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/journeys/" + journey + "/events"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Authorization", AUTHORIZATION).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
@@ -336,7 +339,7 @@ public class Bench {
 
     String get(String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTHORIZATION).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());

@@ -19,7 +19,9 @@ driver=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar
 data=${BENCH_DATA_DIR:-$(mktemp -d /tmp/journeys-bench-XXXX)}
 keep=${BENCH_DATA_DIR:+yes}
 port=18080
-java -Xmx2g -Djourneys.embedded.data-dir="$data" -Dquarkus.http.port=$port -jar "$app_dir/quarkus-run.jar" > "$data.log" 2>&1 &
+# Every request needs a key: the service starts with a bootstrap key that Bench.java sends.
+export BENCH_KEY=${BENCH_KEY:-bench-only-key-not-secret-0000}
+JOURNEYS_BOOTSTRAP_KEY=$BENCH_KEY java -Xmx2g -Djourneys.embedded.data-dir="$data" -Dquarkus.http.port=$port -jar "$app_dir/quarkus-run.jar" > "$data.log" 2>&1 &
 app=$!
 trap 'code=$?; kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; [ -n "$keep" ] || rm -rf "$data"; rm -f "$data.log"; exit $code' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done

@@ -64,7 +64,20 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
     }
 
     /** Assembles the document of a journey in five queries, whatever its size. */
+    /**
+     * Documents by journey id and version. Every change to a document gives it a new version (and a
+     * deleted journey's id is never reused), so an entry can never be stale, on any replica; the key is
+     * the version read in this request's transaction. Reading a document took five queries and the
+     * entities' construction, most of a GET's time under load.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, JourneyDocument> documents =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
+
     public JourneyDocument load(JourneyEntity journey) {
+        return documents.get(journey.id + ":" + journey.version, k -> loadFromTables(journey));
+    }
+
+    private JourneyDocument loadFromTables(JourneyEntity journey) {
         var em = getEntityManager();
         List<StepEntity> steps = em.createQuery(
                 "from StepEntity s where s.journey.id = ?1 order by s.position", StepEntity.class)
@@ -85,8 +98,8 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 .add(new ActionDocument(a.key, a.name, a.description, a.expectsResponse, a.responseSla,
                         a.requiresHuman, a.respondedBy.stream().map(t -> t.key).toList())));
         List<StepDocument> stepDocs = steps.stream().map(s -> new StepDocument(s.key, s.name, s.description,
-                s.buyerGoal, s.optional, s.staleAfter, touchpoints.getOrDefault(s.id, List.of()),
-                actions.getOrDefault(s.id, List.of()))).toList();
+                s.buyerGoal, s.optional, s.staleAfter, List.copyOf(touchpoints.getOrDefault(s.id, List.of())),
+                List.copyOf(actions.getOrDefault(s.id, List.of())))).toList();
 
         Map<Long, List<ConditionDocument>> conditions = new LinkedHashMap<>();
         for (ConditionEntity c : em.createQuery("from ConditionEntity c left join fetch c.action "
@@ -100,7 +113,7 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 + "join fetch t.to where t.journey.id = ?1 order by t.position", TransitionEntity.class)
                 .setParameter(1, journey.id).getResultList().stream()
                 .map(t -> new TransitionDocument(t.from.key, t.to.key, t.match, t.description,
-                        conditions.getOrDefault(t.id, List.of())))
+                        List.copyOf(conditions.getOrDefault(t.id, List.of()))))
                 .toList();
         return new JourneyDocument(journey.key, journey.name, journey.description, journey.segment, journey.version,
                 stepDocs, transitionDocs);
