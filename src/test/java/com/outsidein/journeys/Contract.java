@@ -50,6 +50,26 @@ public final class Contract {
     private Contract() {
     }
 
+    /**
+     * A value for every path parameter of the contract, naming things of the risk-software example and
+     * its events in {@code journey}: what route-sweeping tests fill the paths with.
+     */
+    public static Map<String, String> exampleValues(String journey, String keyId, String team, long version) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("journey", journey);
+        values.put("step", "researches-risk");
+        values.put("touchpoint", "white-paper-mail");
+        values.put("action", "requests-white-paper");
+        values.put("from", "researches-risk");
+        values.put("to", "compares-vendors");
+        values.put("gap", "unowned-response.white-paper-mail");
+        values.put("prospect", "crm-1001");
+        values.put("id", keyId);
+        values.put("team", team);
+        values.put("version", Long.toString(version));
+        return values;
+    }
+
     public static synchronized JsonNode document() {
         if (document == null) {
             try {

@@ -81,6 +81,7 @@ public class GapResource {
     }
 
     @DELETE
+    @Produces(MediaType.WILDCARD) // 204 with no body: a client accepting only problems must not get 406
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{gap}/acknowledgement")
     @Operation(operationId = "deleteGapAcknowledgement", summary = "Withdraw the acknowledgement of a gap",

@@ -96,6 +96,7 @@ public class ActionResource {
     }
 
     @DELETE
+    @Produces(MediaType.WILDCARD) // 204 with no body: a client accepting only problems must not get 406
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{action}")
     @Operation(operationId = "deleteAction", summary = "Delete a buyer action", description = "Answers 409 while something still names it.")

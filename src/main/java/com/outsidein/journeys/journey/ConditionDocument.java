@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ConditionDocument(
         @NotNull ConditionType type,
         @Schema(example = "requests-white-paper") String action,
-        @Schema(description = "ACTION_PERFORMED at least this many times", defaultValue = "1") Integer minCount,
+        @Schema(description = "ACTION_PERFORMED only: at least this many times; 1 when absent") Integer minCount,
         String touchpoint,
         @Size(max = 200) String attribute,
         @Size(max = 2000) String value,

@@ -98,6 +98,7 @@ public class JourneyResource {
     }
 
     @DELETE
+    @Produces(MediaType.WILDCARD) // 204 with no body: a client accepting only problems must not get 406
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{journey}")
     @Operation(operationId = "deleteJourney", summary = "Delete a journey and everything in it",

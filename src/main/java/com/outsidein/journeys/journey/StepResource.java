@@ -129,6 +129,7 @@ public class StepResource {
     }
 
     @DELETE
+    @Produces(MediaType.WILDCARD) // 204 with no body: a client accepting only problems must not get 406
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{step}")
     @Operation(operationId = "deleteStep", summary = "Delete a step, its touchpoints, actions and the transitions that touch it",

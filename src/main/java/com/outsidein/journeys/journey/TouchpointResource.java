@@ -96,6 +96,7 @@ public class TouchpointResource {
     }
 
     @DELETE
+    @Produces(MediaType.WILDCARD) // 204 with no body: a client accepting only problems must not get 406
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{touchpoint}")
     @Operation(operationId = "deleteTouchpoint", summary = "Delete a touchpoint", description = "Answers 409 while something still names it.")

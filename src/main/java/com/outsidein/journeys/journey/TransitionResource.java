@@ -129,6 +129,7 @@ public class TransitionResource {
     }
 
     @DELETE
+    @Produces(MediaType.WILDCARD) // 204 with no body: a client accepting only problems must not get 406
     @RolesAllowed(Scopes.JOURNEYS_WRITE)
     @Path("/{from}/{to}")
     @Operation(operationId = "deleteTransition", summary = "Delete the transition between two steps",

@@ -70,6 +70,7 @@ public class ApiKeyResource {
     }
 
     @DELETE
+    @Produces(MediaType.WILDCARD) // 204 with no body: a client accepting only problems must not get 406
     @Path("/{id}")
     @Operation(operationId = "revokeKey", summary = "Revoke a key",
             description = "At once on the replica that answers, within journeys.security.key-cache-ttl (5 s) on the others.")

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as a real process. */
-final class PackagedAppProcess implements AutoCloseable {
+public final class PackagedAppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The bootstrap key the packaged app is started with, unless a test asks for none. */
-    static final String BOOTSTRAP_KEY = "it-bootstrap-key-not-secret-0000";
+    public static final String BOOTSTRAP_KEY = "it-bootstrap-key-not-secret-0000";
 
     private final Process process;
     private final int port;
@@ -36,7 +36,7 @@ final class PackagedAppProcess implements AutoCloseable {
     }
 
     /** Starts the jar with {@link #BOOTSTRAP_KEY}. */
-    static PackagedAppProcess start(Map<String, String> systemProperties, Map<String, String> environment)
+    public static PackagedAppProcess start(Map<String, String> systemProperties, Map<String, String> environment)
             throws Exception {
         Map<String, String> withKey = new java.util.HashMap<>(environment);
         withKey.putIfAbsent("JOURNEYS_BOOTSTRAP_KEY", BOOTSTRAP_KEY);
@@ -82,6 +82,11 @@ final class PackagedAppProcess implements AutoCloseable {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Where the application listens, e.g. {@code http://localhost:21734}. */
+    public String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     ProcessHandle handle() {
@@ -149,7 +154,7 @@ final class PackagedAppProcess implements AutoCloseable {
         throw new IOException("no free port between 20000 and 32000");
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (var paths = Files.walk(root)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.outsidein.journeys.Fixtures;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -187,9 +189,9 @@ class JourneyDocumentTest {
     void unknownFieldsAre400AndNamed() {
         String key = uniqueKey("unknown");
         ObjectNode doc = riskSoftware(key);
-        ((ObjectNode) doc.get("steps").get(1)).put("id", 42);
+        Fixtures.element(doc, "researches-risk").put("id", 42);
         putJourney(key, doc).statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("steps[1].id"))
+                .body("errors[0].field", equalTo(Fixtures.pathOf(doc, "researches-risk") + ".id"))
                 .body("errors[0].message", containsString("unknown field"));
         given().get("/api/v1/journeys/{key}", key).then().statusCode(404);
     }
@@ -198,13 +200,13 @@ class JourneyDocumentTest {
     void wrongTypesAndUnknownEnumValuesAre400() {
         String key = uniqueKey("types");
         ObjectNode doc = riskSoftware(key);
-        ((ObjectNode) doc.get("steps").get(0).get("touchpoints").get(0)).put("channel", "FAX");
+        Fixtures.element(doc, "risk-newsletter").put("channel", "FAX");
         putJourney(key, doc).statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("steps[0].touchpoints[0].channel"))
+                .body("errors[0].field", equalTo(Fixtures.pathOf(doc, "risk-newsletter") + ".channel"))
                 .body("errors[0].message", containsString("NEWSLETTER"));
         ObjectNode doc2 = riskSoftware(key);
-        ((ObjectNode) doc2.get("steps").get(0)).put("optional", "yes");
-        putJourney(key, doc2).statusCode(400).body("errors[0].field", equalTo("steps[0].optional"));
+        Fixtures.element(doc2, "notices-risk").put("optional", "yes");
+        putJourney(key, doc2).statusCode(400).body("errors[0].field", equalTo(Fixtures.pathOf(doc2, "notices-risk") + ".optional"));
         putJourney(key, "[1,2]").statusCode(400).contentType(PROBLEM).body("detail", containsString("expected an object"));
     }
 
@@ -244,12 +246,14 @@ class JourneyDocumentTest {
     void duplicateKeysAre409() {
         String key = uniqueKey("dup");
         ObjectNode doc = riskSoftware(key);
-        ((ObjectNode) doc.get("steps").get(2)).put("key", "notices-risk");
+        String comparing = Fixtures.pathOf(doc, "compares-vendors");
+        Fixtures.element(doc, "compares-vendors").put("key", "notices-risk");
         putJourney(key, doc).statusCode(409).contentType(PROBLEM)
-                .body("errors.field", hasItem("steps[2].key"));
+                .body("errors.field", hasItem(comparing + ".key"));
         ObjectNode doc2 = riskSoftware(key);
-        ((ObjectNode) doc2.get("steps").get(3).get("touchpoints").get(0)).put("key", "sales-callback");
-        putJourney(key, doc2).statusCode(409).body("errors[0].field", equalTo("steps[3].touchpoints[0].key"))
+        String meeting = Fixtures.pathOf(doc2, "proposal-meeting");
+        Fixtures.element(doc2, "proposal-meeting").put("key", "sales-callback");
+        putJourney(key, doc2).statusCode(409).body("errors[0].field", equalTo(meeting + ".key"))
                 .body("errors[0].message", containsString("unique in the journey"));
         given().get("/api/v1/journeys/{key}", key).then().statusCode(404);
     }
@@ -258,15 +262,19 @@ class JourneyDocumentTest {
     void referencesToMissingElementsAre422NamingTheField() {
         String key = uniqueKey("refs");
         ObjectNode doc = riskSoftware(key);
-        ((ArrayNode) doc.get("steps").get(1).get("actions").get(0).get("respondedBy")).add("fax-back");
-        ((ObjectNode) doc.get("transitions").get(0)).put("to", "buys-lunch");
-        ((ObjectNode) doc.get("transitions").get(1).get("conditions").get(0)).put("action", "waves");
-        ((ObjectNode) doc.get("transitions").get(1).get("conditions").get(1)).put("touchpoint", "carrier-pigeon");
+        ArrayNode responders = (ArrayNode) Fixtures.element(doc, "requests-white-paper").get("respondedBy");
+        responders.add("fax-back");
+        String respondedBy = Fixtures.pathOf(doc, "requests-white-paper") + ".respondedBy[" + (responders.size() - 1) + "]";
+        String firstMove = Fixtures.pathOf(doc, "notices-risk->researches-risk");
+        String actionCondition = Fixtures.pathOf(doc, "researches-risk->compares-vendors:ACTION_PERFORMED");
+        String touchCondition = Fixtures.pathOf(doc, "researches-risk->compares-vendors:TOUCHPOINT_RECEIVED");
+        Fixtures.element(doc, "researches-risk->compares-vendors:ACTION_PERFORMED").put("action", "waves");
+        Fixtures.element(doc, "researches-risk->compares-vendors:TOUCHPOINT_RECEIVED").put("touchpoint", "carrier-pigeon");
+        Fixtures.element(doc, "notices-risk->researches-risk").put("to", "buys-lunch");
         putJourney(key, doc).statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("urn:purchase-journeys:problem:validation"))
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder(
-                        "steps[1].actions[0].respondedBy[1]", "transitions[0].to",
-                        "transitions[1].conditions[0].action", "transitions[1].conditions[1].touchpoint"))
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder(respondedBy, firstMove + ".to",
+                        actionCondition + ".action", touchCondition + ".touchpoint"))
                 .body("errors.message", hasItem("unknown touchpoint 'fax-back'"));
         given().get("/api/v1/journeys/{key}", key).then().statusCode(404);
     }
@@ -275,34 +283,40 @@ class JourneyDocumentTest {
     void semanticRulesAre422() {
         String key = uniqueKey("rules");
         ObjectNode selfLoop = riskSoftware(key);
-        ((ObjectNode) selfLoop.get("transitions").get(0)).put("to", "notices-risk");
-        putJourney(key, selfLoop).statusCode(422).body("errors[0].field", equalTo("transitions[0].to"))
+        String loop = Fixtures.pathOf(selfLoop, "notices-risk->researches-risk");
+        Fixtures.element(selfLoop, "notices-risk->researches-risk").put("to", "notices-risk");
+        putJourney(key, selfLoop).statusCode(422).body("errors[0].field", equalTo(loop + ".to"))
                 .body("errors[0].message", containsString("itself"));
 
         ObjectNode optionalFirst = riskSoftware(key);
-        ((ObjectNode) optionalFirst.get("steps").get(0)).put("optional", true);
+        ((ObjectNode) optionalFirst.get("steps").get(0)).put("optional", true); // the first step, whichever it is
         putJourney(key, optionalFirst).statusCode(422).body("errors[0].field", equalTo("steps[0].optional"));
 
         ObjectNode badDurations = riskSoftware(key);
-        ((ObjectNode) badDurations.get("steps").get(0)).put("staleAfter", "30 days");
-        ((ObjectNode) badDurations.get("steps").get(1).get("actions").get(0)).put("responseSla", "P1M");
-        ((ObjectNode) badDurations.get("transitions").get(2).get("conditions").get(1)).put("duration", "-P1D");
+        Fixtures.element(badDurations, "notices-risk").put("staleAfter", "30 days");
+        Fixtures.element(badDurations, "requests-white-paper").put("responseSla", "P1M");
+        Fixtures.element(badDurations, "compares-vendors->decides:TIME_IN_STEP_AT_LEAST").put("duration", "-P1D");
         putJourney(key, badDurations).statusCode(422)
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("steps[0].staleAfter",
-                        "steps[1].actions[0].responseSla", "transitions[2].conditions[1].duration"));
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder(
+                        Fixtures.pathOf(badDurations, "notices-risk") + ".staleAfter",
+                        Fixtures.pathOf(badDurations, "requests-white-paper") + ".responseSla",
+                        Fixtures.pathOf(badDurations, "compares-vendors->decides:TIME_IN_STEP_AT_LEAST") + ".duration"));
 
         ObjectNode wrongConditionFields = riskSoftware(key);
-        ((ObjectNode) wrongConditionFields.get("transitions").get(0).get("conditions").get(1)).put("action",
+        Fixtures.element(wrongConditionFields, "notices-risk->researches-risk:ATTRIBUTE_EQUALS").put("action",
                 "reads-newsletter");
         putJourney(key, wrongConditionFields).statusCode(422)
-                .body("errors[0].field", equalTo("transitions[0].conditions[1].action"))
+                .body("errors[0].field", equalTo(Fixtures.pathOf(wrongConditionFields,
+                        "notices-risk->researches-risk:ATTRIBUTE_EQUALS") + ".action"))
                 .body("errors[0].message", containsString("does not apply"));
 
         ObjectNode badSlug = riskSoftware(key);
-        ((ObjectNode) badSlug.get("steps").get(0)).put("key", "Notices Risk");
-        ((ObjectNode) badSlug.get("steps").get(1)).put("name", " ");
+        String noticing = Fixtures.pathOf(badSlug, "notices-risk");
+        String researching = Fixtures.pathOf(badSlug, "researches-risk");
+        Fixtures.element(badSlug, "researches-risk").put("name", " ");
+        Fixtures.element(badSlug, "notices-risk").put("key", "Notices Risk");
         putJourney(key, badSlug).statusCode(422)
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("steps[0].key", "steps[1].name"));
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder(noticing + ".key", researching + ".name"));
 
         ObjectNode otherKey = riskSoftware("somebody-else");
         putJourney(key, otherKey).statusCode(422).body("errors[0].field", equalTo("key"));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,18 +97,7 @@ class ContractFuzzTest {
             keys.add(TestKeys.create("fuzz " + i, "journeys:read", "journeys:write", "events:write", "reports:read",
                     "keys:admin"));
         }
-        values = new LinkedHashMap<>();
-        values.put("journey", journey);
-        values.put("step", "researches-risk");
-        values.put("touchpoint", "white-paper-mail");
-        values.put("action", "requests-white-paper");
-        values.put("from", "researches-risk");
-        values.put("to", "compares-vendors");
-        values.put("gap", "unanswered-action.ticks-contact-me");
-        values.put("prospect", "crm-1001");
-        values.put("id", keys.get(0).substring(4, 20));
-        values.put("team", "default");
-        values.put("version", "1");
+        values = Contract.exampleValues(journey, keys.get(0).substring(4, 20), "default", 1);
     }
 
     private void fuzzPathParameters(Contract.Operation op) {

@@ -62,7 +62,7 @@ class RouteTableTest {
         journey = Fixtures.uniqueKey("a-journey");
         ObjectNode doc = Fixtures.riskSoftware(journey);
         doc.put("description", marker);
-        ((ObjectNode) doc.at("/steps/1/touchpoints/1")).remove("owner");
+        Fixtures.element(doc, "white-paper-mail").remove("owner");
         as(keyA).contentType("application/json").body(doc).put("/api/v1/journeys/{j}", journey).then().statusCode(201);
         ArrayNode events = (ArrayNode) Fixtures.JSON.readTree(Files.readString(Path.of("examples", "risk-software-events.json")));
         ((ObjectNode) events.get(0).get("attributes")).put("note", marker);
@@ -74,18 +74,7 @@ class RouteTableTest {
         keyIdA = extraKey.substring(4, 20);
         long version = as(keyA).get("/api/v1/journeys/{j}", journey).then().extract().jsonPath().getLong("version");
 
-        values = new LinkedHashMap<>();
-        values.put("journey", journey);
-        values.put("step", "researches-risk");
-        values.put("touchpoint", "white-paper-mail");
-        values.put("action", "requests-white-paper");
-        values.put("from", "researches-risk");
-        values.put("to", "compares-vendors");
-        values.put("gap", "unowned-response.white-paper-mail");
-        values.put("prospect", "crm-1001");
-        values.put("id", keyIdA);
-        values.put("team", teamA);
-        values.put("version", Long.toString(version));
+        values = Contract.exampleValues(journey, keyIdA, teamA, version);
     }
 
     @Test
