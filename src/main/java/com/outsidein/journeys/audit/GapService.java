@@ -29,6 +29,8 @@ public class GapService {
     @Inject
     JourneyRepository journeys;
     @Inject
+    com.outsidein.journeys.journey.JourneyService journeyService;
+    @Inject
     JourneyValidator validator;
     @Inject
     com.outsidein.journeys.common.Preconditions preconditions;
@@ -48,9 +50,33 @@ public class GapService {
         return JourneyMapRenderer.render(doc, report(journey, doc));
     }
 
+    /**
+     * The gap report a proposed document would have, against the stored version: the same validation as a
+     * PUT, acknowledgements applied as they would be, and which gap ids are new or resolved. Stores nothing.
+     */
+    @Transactional
+    public GapPreview preview(long teamId, String journeyKey, JourneyDocument proposal) {
+        JourneyDocument proposed = journeyService.validateProposal(journeyKey, proposal);
+        java.util.Optional<JourneyEntity> stored = journeys.findByKey(teamId, journeyKey);
+        // The report's own version field is not answered: the preview names the stored version it compares with.
+        GapReport report = report(journeyKey, stored.map(j -> j.version).orElse(0L), stored.map(j -> j.id).orElse(null), proposed);
+        java.util.Set<String> before = stored.map(j -> GapAuditor.audit(journeys.load(j)).stream()
+                .map(f -> f.gap().id()).collect(Collectors.toCollection(java.util.LinkedHashSet::new)))
+                .orElseGet(java.util.LinkedHashSet::new);
+        List<String> after = java.util.stream.Stream.concat(report.gaps().stream(), report.acknowledged().stream())
+                .map(Gap::id).toList();
+        return new GapPreview(journeyKey, stored.map(j -> j.version).orElse(null), report.summary(), report.gaps(),
+                report.acknowledged(), after.stream().filter(id -> !before.contains(id)).toList(),
+                before.stream().filter(id -> !after.contains(id)).toList());
+    }
+
     private GapReport report(JourneyEntity journey, JourneyDocument doc) {
-        Map<String, AcknowledgementEntity> acks = AcknowledgementEntity
-                .<AcknowledgementEntity>list("journeyId", journey.id).stream()
+        return report(journey.key, journey.version, journey.id, doc);
+    }
+
+    private GapReport report(String journeyKey, long version, Long journeyId, JourneyDocument doc) {
+        Map<String, AcknowledgementEntity> acks = journeyId == null ? Map.of() : AcknowledgementEntity
+                .<AcknowledgementEntity>list("journeyId", journeyId).stream()
                 .collect(Collectors.toMap(a -> a.gapId, Function.identity()));
         List<Gap> open = new ArrayList<>();
         List<Gap> acknowledged = new ArrayList<>();
@@ -68,7 +94,7 @@ public class GapService {
         int medium = count(open, Severity.MEDIUM);
         int low = count(open, Severity.LOW);
         int score = Math.max(0, 100 - 10 * high - 4 * medium - low);
-        return new GapReport(journey.key, journey.version,
+        return new GapReport(journeyKey, version,
                 new GapReport.Summary(high, medium, low, acknowledged.size(), score), open, acknowledged);
     }
 

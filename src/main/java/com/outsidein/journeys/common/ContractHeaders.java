@@ -22,7 +22,7 @@ final class ContractHeaders {
     static void declare(String path, PathItem.HttpMethod method, Operation operation) {
         var responses = operation.getResponses();
         boolean get = method == PathItem.HttpMethod.GET;
-        boolean designWrite = path.startsWith(JOURNEY) && !path.endsWith("/events") && !get;
+        boolean designWrite = path.startsWith(JOURNEY) && !path.endsWith("/events") && !path.endsWith("/preview") && !get;
         if (get && responses.getAPIResponse("304") == null) {
             responses.addAPIResponse("304", OASFactory.createAPIResponse()
                     .description("Not modified: If-None-Match names the current ETag"));

@@ -51,7 +51,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 || method == PathItem.HttpMethod.PATCH;
         // Design writes are conditional (If-Match on the journey's version); ingest is not versioned.
         boolean designWrite = (writes || method == PathItem.HttpMethod.DELETE) && path.startsWith("/api/v1/journeys/{journey}")
-                && !path.endsWith("/events");
+                && !path.endsWith("/events") && !path.endsWith("/preview");
         if (designWrite) {
             problems.put("409", new String[] { "A key already exists, or what is removed is still referenced",
                     "conflict", "Conflict", "A step with key 'decides' already exists in this journey" });

@@ -52,6 +52,18 @@ public class JourneyService {
         return new JourneyPage(items, more ? page.get(page.size() - 1).key : null);
     }
 
+    /** A proposed whole document checked exactly as a PUT would check it, and normalised; nothing is written. */
+    public JourneyDocument validateProposal(String key, JourneyDocument doc) {
+        requireSlug(key);
+        validator.checkFields(doc, "journey");
+        if (doc.key() != null && !doc.key().equals(key)) {
+            throw ProblemException.invalid("key", "must equal the key in the path ('" + key + "')");
+        }
+        JourneyDocument normalized = doc.withIdentity(key, null);
+        validator.check(normalized);
+        return normalized;
+    }
+
     /** Creates or replaces a whole document; an unchanged document keeps its version (idempotent PUT). */
     @Transactional
     public Saved put(Caller caller, String key, JourneyDocument doc) {

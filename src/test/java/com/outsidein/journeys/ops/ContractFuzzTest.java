@@ -148,7 +148,7 @@ class ContractFuzzTest {
     private void send(Contract.Operation op, String path, Map<String, String> query, Object body, String contentType,
             String what) {
         boolean designWrite = !op.method().equals("GET") && op.path().startsWith("/api/v1/journeys/{journey}")
-                && !op.path().endsWith("/events");
+                && !op.path().endsWith("/events") && !op.path().endsWith("/preview");
         String before = designWrite ? etag() : null;
         RequestSpecification request = given().urlEncodingEnabled(false)
                 .header("Authorization", "Bearer " + keys.get(sent % keys.size()));

@@ -63,7 +63,7 @@ class OpenApiContractTest {
         List<String> missing = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         java.util.regex.Pattern verbNoun = java.util.regex.Pattern.compile(
-                "(get|list|put|patch|delete|create|ingest|reorder|revoke)[A-Z][A-Za-z]+");
+                "(get|list|put|patch|delete|create|ingest|reorder|revoke|preview)[A-Z][A-Za-z]+");
         served.get("paths").fields().forEachRemaining(path -> {
             if (!path.getKey().startsWith("/api/")) {
                 return;

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 
@@ -38,5 +39,26 @@ public class HistoryResource {
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return history.list(caller.teamId(), journey, cursor, limit);
+    }
+
+    @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
+    @Path("/{version}")
+    @Operation(operationId = "getJourneyVersion", summary = "The whole journey document as it was at a version",
+            description = "Exactly as GET answered it then. Deleting a journey deletes its history; a journey made again "
+                    + "under the same key starts a new one.")
+    public JourneyDocument version(@PathParam("journey") String journey, @PathParam("version") long version) {
+        return history.version(caller.teamId(), journey, version);
+    }
+
+    @GET
+    @RolesAllowed(Scopes.JOURNEYS_READ)
+    @Path("/{version}/diff")
+    @Operation(operationId = "getJourneyDiff", summary = "What changed between two versions",
+            description = "Elements added, removed and changed (journey fields, steps, touchpoints, actions, transitions "
+                    + "with their conditions), each changed field with its value before and after.")
+    public JourneyDiff diff(@PathParam("journey") String journey, @PathParam("version") long version,
+            @Parameter(description = "The version to compare with; default: the current one") @QueryParam("to") Long to) {
+        return history.diff(caller.teamId(), journey, version, to);
     }
 }

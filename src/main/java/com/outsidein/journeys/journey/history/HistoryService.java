@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.outsidein.journeys.common.FieldError;
 import com.outsidein.journeys.common.ProblemException;
 import com.outsidein.journeys.journey.ChangeKind;
+import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
 
@@ -24,6 +25,8 @@ public class HistoryService {
     JourneyRepository journeys;
     @Inject
     EntityManager entityManager;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Transactional
     public HistoryPage list(long teamId, String journeyKey, String cursor, int limit) {
@@ -42,6 +45,38 @@ public class HistoryService {
         }
         String next = rows.size() > limit ? Long.toString(items.get(items.size() - 1).version()) : null;
         return new HistoryPage(journey.key, items, next);
+    }
+
+    /** The whole document exactly as GET answered it at that version. */
+    @Transactional
+    public JourneyDocument version(long teamId, String journeyKey, long version) {
+        return document(journey(teamId, journeyKey), version);
+    }
+
+    /** What changed from one version to another; {@code to} defaults to the current version. */
+    @Transactional
+    public JourneyDiff diff(long teamId, String journeyKey, long from, Long to) {
+        JourneyEntity journey = journey(teamId, journeyKey);
+        long target = to == null ? journey.version : to;
+        return JourneyDiffer.diff(json, journey.key, from, document(journey, from), target, document(journey, target));
+    }
+
+    private JourneyEntity journey(long teamId, String journeyKey) {
+        return journeys.findByKey(teamId, journeyKey)
+                .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
+    }
+
+    private JourneyDocument document(JourneyEntity journey, long version) {
+        List<?> rows = entityManager.createNativeQuery("select cast(document as text) from journey_version "
+                + "where journey_id = ?1 and version = ?2").setParameter(1, journey.id).setParameter(2, version).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Journey '" + journey.key + "' has no version " + version);
+        }
+        try {
+            return json.readValue((String) rows.get(0), JourneyDocument.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored version does not read back", e);
+        }
     }
 
     private static long parseCursor(String cursor) {
