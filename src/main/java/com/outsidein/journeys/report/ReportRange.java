@@ -20,7 +20,8 @@ public record ReportRange(Instant from, Instant to) {
     public static ReportRange parse(String from, String to, ReportsConfig limits, Instant now, List<FieldError> errors) {
         Instant end = to == null ? now.truncatedTo(ChronoUnit.SECONDS) : instant(to, "to", errors);
         Duration defaultRange = min(limits.defaultRange(), limits.maxRange());
-        Instant start = from == null ? (end == null ? null : end.minus(defaultRange)) : instant(from, "from", errors);
+        Instant start = from == null ? (end == null ? null : latest(Instant.EPOCH, end.minus(defaultRange)))
+                : instant(from, "from", errors);
         if (start != null && end != null) {
             if (!start.isBefore(end)) {
                 errors.add(new FieldError("from", "must be before 'to'"));
@@ -62,12 +63,22 @@ public record ReportRange(Instant from, Instant to) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /** Nothing happened before 1970 (events cannot be older) and answers print four-digit years. */
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     private static Instant instant(String text, String field, List<FieldError> errors) {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(LAST)) {
+                errors.add(new FieldError(field, "must be between 1970-01-01 and 9999-12-31"));
+                return null;
             }
-            return OffsetDateTime.parse(text).toInstant();
+            return at;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "must be an RFC 3339 time (2026-03-02T00:00:00Z) or a date (2026-03-02)"));
             return null;

@@ -121,4 +121,25 @@ class ProblemAnswersTest {
         given().get(journey).then().statusCode(404);
         given().get(stored).then().statusCode(200).header("ETag", equalTo(etag));
     }
+
+    /** Found by the contract fuzz: a report running to year 0 answered a year -1 'from'; a channel of 0 was EMAIL. */
+    @Test
+    void timesOutsideTheSupportedRangeAndNumberedEnumsAreRefused() {
+        String journey = Fixtures.createRiskSoftware("fuzz-found");
+        String reports = "/api/v1/journeys/" + journey + "/reports/";
+        given().queryParam("to", "0000-01-01T00:00:00Z").get(reports + "responses").then().statusCode(400)
+                .body("errors.field", contains("to"))
+                .body("errors[0].message", equalTo("must be between 1970-01-01 and 9999-12-31"));
+        given().queryParam("from", "1969-12-31").queryParam("to", "1970-02-01").get(reports + "conversion").then()
+                .statusCode(400).body("errors.field", contains("from"));
+        given().queryParam("to", "1970-02-01").get(reports + "conversion").then().statusCode(200)
+                .body("parameters.from", equalTo("1970-01-01T00:00:00Z"));
+        given().contentType("application/json").body(java.util.Map.of("name", "Mail", "channel", 0, "mode", "HUMAN"))
+                .put("/api/v1/journeys/{j}/steps/researches-risk/touchpoints/white-paper-mail", journey).then()
+                .statusCode(400).body("errors[0].field", equalTo("channel"));
+        for (String notFinite : java.util.List.of("1e309", "NaN", "Infinity")) {
+            given().queryParam("lateFactor", notFinite).get(reports + "stale").then().statusCode(400)
+                    .body("errors[0].field", equalTo("lateFactor"));
+        }
+    }
 }

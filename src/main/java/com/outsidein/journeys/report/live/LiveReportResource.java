@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -105,8 +106,12 @@ public class LiveReportResource {
     public LiveReports.StaleReport stale(@PathParam("journey") String journey,
             @Parameter(description = "As of this time; default now") @QueryParam("asOf") String asOf,
             @Parameter(description = "A follow-up is late when it took more than this many times the SLA")
-            @QueryParam("lateFactor") @DefaultValue("3") @DecimalMin("1") double lateFactor,
+            @QueryParam("lateFactor") @DefaultValue("3") @DecimalMin("1") @DecimalMax("1000") double lateFactor,
             @Parameter(description = "Most rows per list, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        if (Double.isNaN(lateFactor)) { // 1e309 is above the maximum; NaN compares with nothing
+            throw com.outsidein.journeys.common.ProblemException.badRequest("lateFactor: must be a number",
+                    java.util.List.of(new com.outsidein.journeys.common.FieldError("lateFactor", "must be a number")));
+        }
         return reports.stale(caller.teamId(), journey, asOf(asOf), lateFactor, limit);
     }
 
