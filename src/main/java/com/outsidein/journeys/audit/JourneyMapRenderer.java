@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.outsidein.journeys.common.IsoDurations;
+import com.outsidein.journeys.common.SvgText;
 import com.outsidein.journeys.journey.ActionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.Mode;
@@ -62,36 +64,7 @@ public final class JourneyMapRenderer {
         }
 
         double width(String text) {
-            double em = 0;
-            for (int i = 0; i < text.length(); i++) {
-                em += glyph(text.charAt(i));
-            }
-            return em * size * (bold ? 1.0 : 0.93);
-        }
-
-        private static double glyph(char c) {
-            if (c == ' ') {
-                return 0.36;
-            }
-            if ("ijl.,;:'!|()[]".indexOf(c) >= 0) {
-                return 0.36;
-            }
-            if ("frt-".indexOf(c) >= 0) {
-                return 0.48;
-            }
-            if (c == 'm' || c == 'w' || c == 'M' || c == 'W') {
-                return 1.06;
-            }
-            if (Character.isLowerCase(c)) {
-                return 0.66;
-            }
-            if (Character.isUpperCase(c)) {
-                return 0.8;
-            }
-            if (Character.isDigit(c)) {
-                return 0.72;
-            }
-            return 1.0;
+            return SvgText.width(text, size, bold);
         }
     }
 
@@ -175,7 +148,7 @@ public final class JourneyMapRenderer {
                 List<Line> text = new ArrayList<>();
                 add(text, "\u25b6 " + a.name(), CARD - 10, Font.NAME);
                 add(text, a.expectsResponse()
-                        ? "answer within " + (a.responseSla() == null ? "?" : a.responseSla())
+                        ? "answer within " + (a.responseSla() == null ? "?" : IsoDurations.readable(a.responseSla()))
                                 + (a.requiresHuman() ? " · by a person" : "")
                         : "no answer expected", CARD - 10, Font.META);
                 addGapLabels(text, gaps, CARD - 10);
@@ -397,44 +370,19 @@ public final class JourneyMapRenderer {
         return 2 * PAD + lineCount * LINE + 2;
     }
 
-    /** Word wrap by estimated width; a word wider than a line is cut, so no line is wider than {@code maxWidth}. */
     static List<String> wrap(String text, double maxWidth, Font font) {
-        List<String> out = new ArrayList<>();
-        String line = "";
-        for (String word : text.strip().split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (font.width(candidate) <= maxWidth) {
-                line = candidate;
-                continue;
-            }
-            if (!line.isEmpty()) {
-                out.add(line);
-            }
-            line = word;
-            while (font.width(line) > maxWidth) {
-                int cut = 1;
-                while (cut < line.length() && font.width(line.substring(0, cut + 1)) <= maxWidth) {
-                    cut++;
-                }
-                out.add(line.substring(0, cut));
-                line = line.substring(cut);
-            }
-        }
-        if (!line.isEmpty()) {
-            out.add(line);
-        }
-        return out;
+        return SvgText.wrap(text, maxWidth, font.size, font.bold);
     }
 
     private static String text(double x, double y, String content, String cssClass) {
-        return "<text class=\"" + cssClass + "\" x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\">" + escape(content) + "</text>\n";
+        return SvgText.text(x, y, content, cssClass);
     }
 
     private static String fmt(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return SvgText.fmt(value);
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static String escape(String text) {
+        return SvgText.escape(text);
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.outsidein.journeys.common.SvgText;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 
@@ -23,7 +24,7 @@ import com.outsidein.journeys.security.Scopes;
 @Tag(name = "Design audit")
 public class JourneyMapResource {
 
-    public static final String SVG = "image/svg+xml";
+    public static final String SVG = SvgText.MEDIA_TYPE;
 
     @Inject
     GapService gaps;

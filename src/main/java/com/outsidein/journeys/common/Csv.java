@@ -23,7 +23,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
-    private static final MediaType CSV = MediaType.valueOf(MEDIA_TYPE);
+    static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
     private static final CsvMapper MAPPER = (CsvMapper) CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build()
@@ -80,7 +80,7 @@ public final class Csv {
             if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return false;
             }
-            if (acceptable.isCompatible(CSV)) {
+            if (acceptable.isCompatible(TYPE)) {
                 return true;
             }
         }

@@ -47,6 +47,10 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("404", new String[] { "No such journey or element (another team's journeys answer 404 too)",
                     "not-found", "Not found", "No journey 'risk-software'" });
         }
+        if (method == PathItem.HttpMethod.GET) {
+            problems.put("406", new String[] { "The Accept header names no media type this operation answers",
+                    "not-acceptable", "Not Acceptable", "This resource cannot produce the requested media type" });
+        }
         boolean writes = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.POST
                 || method == PathItem.HttpMethod.PATCH;
         // Design writes are conditional (If-Match on the journey's version); ingest is not versioned.

@@ -67,6 +67,10 @@ class JourneyMapTest {
         });
         assertEquals(List.of("ticks-contact-me=unanswered-action.ticks-contact-me"), marked);
         assertTrue(svg.contains("UNANSWERED ACTION"));
+        // Durations read as a person says them: PT10M, P1D and P2D of the example.
+        assertTrue(svg.contains("answer within 10 min") && svg.contains("answer within 1 day")
+                && svg.contains("answer within 2 days"), svg);
+        assertTrue(!svg.contains("PT10M") && !svg.contains("P2D"), "no ISO-8601 on the picture");
         assertTrue(svg.contains("class=\"legend\""));
     }
 

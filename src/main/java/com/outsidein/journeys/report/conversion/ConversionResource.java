@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.outsidein.journeys.report.ReportsConfig;
 import com.outsidein.journeys.common.Csv;
+import com.outsidein.journeys.common.SvgText;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 
@@ -47,15 +48,20 @@ public class ConversionResource {
     @GET
     @RolesAllowed(Scopes.REPORTS_READ)
     @Path("/conversion")
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, SvgText.MEDIA_TYPE })
     @Operation(operationId = "getConversionReport", summary = "Step conversion: entered, converted, rates, drop-off and time to convert per step",
             description = "Population: prospects whose first entry into step 1 is in [from, to). order=ordered follows the "
-                    + "journey's step order within the window; order=any drops the order but keeps the window.")
+                    + "journey's step order within the window; order=any drops the order but keeps the window. "
+                    + "With Accept: image/svg+xml the same report is drawn as a funnel chart: one panel per funnel "
+                    + "(breakdown value, interval bucket), a bar per step with entered and converted, the rates and "
+                    + "the median time to convert.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversionReport.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     example = "bucket,segment,step,optional,entered,converted,conversionRate,overallRate,droppedOff,p50,p75,p90,p95,mean\n"
-                            + ",,notices-risk,false,1000,412,0.412,1.0,588,86400,172800,259200,345600,99201.5\n") })
+                            + ",,notices-risk,false,1000,412,0.412,1.0,588,86400,172800,259200,345600,99201.5\n"),
+            @Content(mediaType = SvgText.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    example = "<svg xmlns=\"http://www.w3.org/2000/svg\" ...>...</svg>") })
     public Response report(@PathParam("journey") String journey,
             @Parameter(description = "RFC 3339 time or date; default: 'to' minus 90 days") @QueryParam("from") String from,
             @Parameter(description = "RFC 3339 time or date, exclusive; default: now") @QueryParam("to") String to,
@@ -64,8 +70,12 @@ public class ConversionResource {
             @Parameter(description = "An attribute: one funnel per value, plus (none)") @QueryParam("breakdown") String breakdown,
             @Parameter(description = "day, week or month: one funnel per bucket of step-1 entry") @QueryParam("interval") String interval,
             @Context HttpHeaders headers) {
-        ConversionReport report = conversion.conversion(caller.teamId(), journey,
-                ConversionParameters.parse(from, to, window, order, breakdown, interval, limits, clock.now()));
+        ConversionParameters parameters = ConversionParameters.parse(from, to, window, order, breakdown, interval, limits,
+                clock.now());
+        if (SvgText.wanted(headers)) {
+            return Response.ok(conversion.chart(caller.teamId(), journey, parameters), SvgText.MEDIA_TYPE).build();
+        }
+        ConversionReport report = conversion.conversion(caller.teamId(), journey, parameters);
         return Csv.orJson(headers, report, () -> report.funnels().stream()
                 .flatMap(f -> f.steps().stream().map(s -> ConversionCsvRow.of(f, s))).toList(), ConversionCsvRow.class);
     }

@@ -58,6 +58,13 @@ public class ConversionService {
         }
     }
 
+    /** The conversion report drawn as a funnel chart, titled with the journey's name. */
+    @Transactional
+    public String chart(long teamId, String journeyKey, ConversionParameters parameters) {
+        ConversionReport report = conversion(teamId, journeyKey, parameters);
+        return FunnelChartRenderer.render(journeys.load(journey(teamId, journeyKey)).name(), report);
+    }
+
     @Transactional
     public ProspectPage prospects(long teamId, String journeyKey, String stepKey, String status,
             ConversionParameters parameters, String cursor, int limit) {
