@@ -56,16 +56,6 @@ public class ProgressStore {
                 s.optional(), refs.get(s.key()))).toList();
     }
 
-    public OffsetDateTime dataThrough(long journeyId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select last_event_at from journey_ingest where journey_id = ?")) {
-            s.setLong(1, journeyId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
-            }
-        }
-    }
-
     /** Reads the selected columns of one prospect row into a partition's accumulator. */
     public interface RowHandler<A> {
         void handle(A accumulator, ResultSet row) throws SQLException;
@@ -84,7 +74,7 @@ public class ProgressStore {
      *
      * @param columns the select list; its {@code ?} are bound to {@code columnParameters}
      */
-    public <A> List<A> scan(long journeyId, String columns, List<String> columnParameters, String filter,
+    public <A> Scanned<A> scan(long journeyId, String columns, List<String> columnParameters, String filter,
             java.util.function.Supplier<A> accumulator, RowHandler<A> handler) throws SQLException {
         int partitions = Math.max(1, Math.min(limits.parallelism(), scanConnections.permits()));
         List<A> accumulators = new java.util.ArrayList<>();
@@ -101,13 +91,20 @@ public class ProgressStore {
             try {
                 String snapshot;
                 long blocks;
+                OffsetDateTime dataThrough;
                 try (Statement s = first.createStatement()) {
                     s.execute("set transaction isolation level repeatable read");
-                    try (ResultSet rs = s.executeQuery("select pg_export_snapshot(),"
-                            + " pg_relation_size('prospect') / current_setting('block_size')::bigint")) {
+                }
+                // The newest event in this very snapshot: on a standby, how fresh the report's data is.
+                try (PreparedStatement s = first.prepareStatement("select pg_export_snapshot(),"
+                        + " pg_relation_size('prospect') / current_setting('block_size')::bigint,"
+                        + " (select last_event_at from journey_ingest where journey_id = ?)")) {
+                    s.setLong(1, journeyId);
+                    try (ResultSet rs = s.executeQuery()) {
                         rs.next();
                         snapshot = rs.getString(1);
                         blocks = rs.getLong(2);
+                        dataThrough = rs.getObject(3, OffsetDateTime.class);
                     }
                 }
                 List<java.util.concurrent.CompletableFuture<Void>> rest = new java.util.ArrayList<>();
@@ -137,11 +134,15 @@ public class ProgressStore {
                 } finally {
                     join(rest);
                 }
+                return new Scanned<>(accumulators, dataThrough);
             } finally {
                 first.rollback();
             }
         }
-        return accumulators;
+    }
+
+    /** Each partition's accumulator, and the time of the newest event the scanned snapshot holds. */
+    public record Scanned<A>(List<A> partitions, OffsetDateTime dataThrough) {
     }
 
     private static void join(List<java.util.concurrent.CompletableFuture<Void>> work) throws SQLException {

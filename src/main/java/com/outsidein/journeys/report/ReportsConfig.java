@@ -37,6 +37,12 @@ public interface ReportsConfig {
     @WithDefault("2")
     int parallelism();
 
+    /**
+     * Where reports read (JOURNEYS_REPORTS_JDBC_URL): a PostgreSQL hot standby of the primary, so scans
+     * leave the primary to designs and ingest. Absent: the primary. Read through the reports datasource.
+     */
+    java.util.Optional<String> jdbcUrl();
+
     /** Most funnels (interval buckets times breakdown values) in one report. */
     @WithDefault("2000")
     int maxFunnels();

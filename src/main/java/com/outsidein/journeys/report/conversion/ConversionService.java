@@ -44,15 +44,16 @@ public class ConversionService {
         try {
             List<StepSpec> steps = progress.steps(journey.id, doc);
             String breakdown = parameters.breakdown();
-            List<ConversionCalculator> partitions = progress.scan(journey.id,
+            ProgressStore.Scanned<ConversionCalculator> scanned = progress.scan(journey.id,
                     "entries, " + (breakdown == null ? "null" : "attributes ->> ?"),
                     breakdown == null ? List.of() : List.of(breakdown), "cardinality(entries) > 0",
                     () -> new ConversionCalculator(steps, parameters, limits.maxFunnels()),
                     (calculator, row) -> calculator.add(ProgressStore.arrayAt(row, 1), row.getString(2)));
+            List<ConversionCalculator> partitions = scanned.partitions();
             ConversionCalculator calculator = partitions.get(0);
             partitions.subList(1, partitions.size()).forEach(calculator::merge);
             List<ConversionReport.Funnel> result = calculator.funnels();
-            return new ConversionReport(journey.key, parameters, progress.dataThrough(journey.id), result);
+            return new ConversionReport(journey.key, parameters, scanned.dataThrough(), result);
         } catch (SQLException e) {
             throw new ReportFailedException(e);
         }

@@ -221,7 +221,7 @@ public class InsightReportService {
             }
             consumer.accept(mine, ProgressStore.arrayAt(row, 1), ProgressStore.arrayAt(row, 2), ProgressStore.arrayAt(row, 3),
                     attributes);
-        });
+        }).partitions();
     }
 
     /** A transition with its keys resolved to refs once, not once per prospect. */

@@ -291,7 +291,7 @@ public class LiveReportService {
         try {
             return progress.scan(loaded.journey().id, needs.columns, List.of(), null, accumulator,
                     (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.arrayAt(row, 2),
-                            ProgressStore.arrayAt(row, 3), ProgressStore.arrayAt(row, 4)));
+                            ProgressStore.arrayAt(row, 3), ProgressStore.arrayAt(row, 4))).partitions();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
