@@ -178,7 +178,8 @@ public class Bench {
             String reports = base + "/api/v1/journeys/" + journey + "/reports/";
             String asOf = "asOf=2026-03-01T00:00:00Z";
             for (String live : List.of("responses?from=" + from + "&to=" + to + "&" + asOf, "responses/open?" + asOf,
-                    "contact-pressure?window=P7D&cap=8", "stale?" + asOf, "transitions?" + asOf, "data-quality")) {
+                    "contact-pressure?window=P7D&cap=8", "stale?" + asOf, "transitions?" + asOf, "data-quality",
+                    "misdirected?from=" + from + "&to=" + to)) {
                 double[] ms = time(5, () -> get(reports + live));
                 log(String.format(Locale.ROOT, "live    %-34s median %8.1f ms (%s; target < 2000 ms)",
                         live.replaceAll("\\?.*", ""), ms[ms.length / 2], fmtMs(ms)));
@@ -191,7 +192,11 @@ public class Bench {
         for (int s = 0; s < STEPS.length; s++) {
             steps.append(s == 0 ? "" : ",").append("{\"key\":\"").append(STEPS[s]).append("\",\"name\":\"Step ").append(s + 1)
                     .append("\",\"optional\":").append(s == 3).append(",\"staleAfter\":\"P30D\",\"touchpoints\":[{\"key\":\"tp-").append(s)
-                    .append("\",\"name\":\"Touch\",\"channel\":\"EMAIL\",\"mode\":\"HUMAN\",\"owner\":\"Team\"}],")
+                    .append("\",\"name\":\"Touch\",\"channel\":\"EMAIL\",\"mode\":\"HUMAN\",\"owner\":\"Team\",")
+                    // Who must not get it: the three rule kinds the misdirected report evaluates per delivery.
+                    .append("\"excludes\":[{\"type\":\"ATTRIBUTE_IN\",\"attribute\":\"role\",\"values\":[\"cro\"]},")
+                    .append("{\"type\":\"REACHED_STEP\",\"step\":\"").append(STEPS[STEPS.length - 1]).append("\"},")
+                    .append("{\"type\":\"ACTION_PERFORMED\",\"action\":\"act-").append(STEPS.length - 1).append("\"}]}],")
                     .append("\"actions\":[{\"key\":\"act-").append(s).append("\",\"name\":\"Act\",\"expectsResponse\":true,")
                     .append("\"responseSla\":\"P1D\",\"respondedBy\":[\"tp-").append(s).append("\"]}]}");
         }

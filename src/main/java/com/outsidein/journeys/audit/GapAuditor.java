@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.outsidein.journeys.journey.ActionDocument;
+import com.outsidein.journeys.journey.Channel;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.Mode;
 import com.outsidein.journeys.journey.StepDocument;
@@ -52,6 +53,7 @@ public final class GapAuditor {
                 actionGaps(step, action, touchpoints, findings);
             }
             stepGaps(step, findings);
+            step.touchpoints().forEach(t -> audienceGaps(step, t, findings));
         }
         answeredBy.forEach((key, actions) -> responseGaps(touchpoints.get(key), touchpointStep.get(key), actions, findings));
         transitionGaps(doc, findings);
@@ -104,6 +106,33 @@ public final class GapAuditor {
         }
     }
 
+    /** Channels that reach many buyers at once, where automation without exclusions mails everyone. */
+    static final java.util.Set<Channel> BROADCAST = java.util.EnumSet.of(Channel.EMAIL, Channel.NEWSLETTER,
+            Channel.WEBINAR, Channel.EVENT, Channel.DIRECT_MAIL, Channel.SOCIAL);
+
+    private static void audienceGaps(StepDocument step, TouchpointDocument touchpoint, List<Finding> findings) {
+        if (touchpoint.mode() != Mode.AUTOMATED) {
+            return;
+        }
+        if (BROADCAST.contains(touchpoint.channel()) && touchpoint.excludes().isEmpty()) {
+            add(findings, GapType.UNTARGETED_AUTOMATION, step.key(), touchpoint.key(),
+                    quote(touchpoint.name()) + " goes out automatically by " + touchpoint.channel()
+                            + " to everyone at " + quote(step.name()) + ", excluding nobody: speakers get invitations to "
+                            + "their own talk, registered buyers 'please register', customers the awareness newsletter",
+                    "Add excludes: who must not get it (ATTRIBUTE_IN role speaker, employee, customer; REACHED_STEP of a "
+                            + "later step; ACTION_PERFORMED of the action it asks for)",
+                    touchpoint.channel(), touchpoint.excludes());
+        }
+        if (touchpoint.looksPersonal()) {
+            add(findings, GapType.DISGUISED_AUTOMATION, step.key(), touchpoint.key(),
+                    quote(touchpoint.name()) + " is sent automatically but written to read like a personal note: a "
+                            + "buyer who answers it finds a broadcast, and stops reading this sender",
+                    "Write it as what it is (a newsletter, an announcement), or have a named person send it and "
+                            + "answer replies (mode HUMAN, with an owner)",
+                    touchpoint.mode(), touchpoint.looksPersonal());
+        }
+    }
+
     private static void stepGaps(StepDocument step, List<Finding> findings) {
         if (step.touchpoints().isEmpty()) {
             add(findings, GapType.EMPTY_STEP, step.key(), step.key(),
@@ -117,8 +146,8 @@ public final class GapAuditor {
                     "At " + quote(step.name()) + " the buyer meets only automation (" + names(step.touchpoints()) + ")",
                     "Add a HUMAN touchpoint with an owner the buyer can reach", step.touchpoints());
         }
-        InsideOutWords.find(step.name()).ifPresent(word -> add(findings, GapType.INSIDE_OUT_STEP, step.key(),
-                step.key(), quote(step.name()) + " is named from the seller's side ('" + word + "')",
+        InsideOutPhrases.find(step.name()).ifPresent(phrase -> add(findings, GapType.INSIDE_OUT_STEP, step.key(),
+                step.key(), quote(step.name()) + " is named from the seller's side ('" + phrase + "': what the company does to the buyer)",
                 "Name the step after what the buyer is doing, e.g. 'Compares vendors' rather than 'Qualify lead'",
                 step.name()));
     }

@@ -12,6 +12,8 @@ public enum GapType {
     AUTOMATED_ONLY_RESPONSE(Severity.HIGH),
     /** An action that expects a response has no response time. */
     MISSING_SLA(Severity.MEDIUM),
+    /** An automated touchpoint written to look like a personal note. */
+    DISGUISED_AUTOMATION(Severity.MEDIUM),
     /** A step reached only by automation. */
     NO_HUMAN_TOUCHPOINT(Severity.MEDIUM),
     /** A step with no touchpoint at all. */
@@ -19,7 +21,9 @@ public enum GapType {
     /** Consecutive steps with no transition, or a transition with no recorded condition. */
     UNDEFINED_TRANSITION(Severity.MEDIUM),
     /** A step named from the seller's side. */
-    INSIDE_OUT_STEP(Severity.LOW);
+    INSIDE_OUT_STEP(Severity.LOW),
+    /** An automated broadcast touchpoint that excludes nobody. */
+    UNTARGETED_AUTOMATION(Severity.LOW);
 
     private final Severity severity;
 

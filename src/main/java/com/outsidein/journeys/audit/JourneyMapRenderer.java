@@ -10,6 +10,7 @@ import java.util.Map;
 import com.outsidein.journeys.common.IsoDurations;
 import com.outsidein.journeys.common.SvgText;
 import com.outsidein.journeys.journey.ActionDocument;
+import com.outsidein.journeys.journey.ExclusionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.Mode;
 import com.outsidein.journeys.journey.StepDocument;
@@ -129,6 +130,10 @@ public final class JourneyMapRenderer {
                 String owner = t.owner() == null || t.owner().isBlank() ? "no owner" : t.owner();
                 add(text, t.channel() + " · " + t.mode() + " · " + owner + (t.staffed() ? "" : " · NOT STAFFED"), CARD,
                         Font.META);
+                if (t.looksPersonal()) {
+                    add(text, "\u270e written to look personal", CARD, Font.META);
+                }
+                t.excludes().forEach(rule -> add(text, "\u2715 not for " + describe(rule), CARD, Font.META));
                 addGapLabels(text, gaps, CARD);
                 Box box = new Box(columnX(i), cy, CARD, cardHeight(text.size()));
                 touchpointBoxes.put(t.key(), box);
@@ -347,6 +352,17 @@ public final class JourneyMapRenderer {
         return gapsBySubject.getOrDefault(subject, List.of()).stream().filter(g -> types.contains(g.type())).toList();
     }
 
+    /** An exclusion rule as a designer reads it on the card. */
+    private String describe(ExclusionDocument rule) {
+        return switch (rule.type()) {
+            case ATTRIBUTE_IN -> rule.attribute() + " in " + String.join(", ", rule.values());
+            case REACHED_STEP -> "those who reached '" + stepName(rule.step()) + "'";
+            case ACTION_PERFORMED -> "those who did '" + doc.steps().stream().flatMap(st -> st.actions().stream())
+                    .filter(a -> a.key().equals(rule.action())).map(ActionDocument::name).findFirst()
+                    .orElse(rule.action()) + "'";
+        };
+    }
+
     private String stepName(String key) {
         return doc.step(key).map(StepDocument::name).orElse(key);
     }
@@ -358,7 +374,8 @@ public final class JourneyMapRenderer {
 
     private static final List<GapType> STEP_GAPS = List.of(GapType.EMPTY_STEP, GapType.NO_HUMAN_TOUCHPOINT,
             GapType.INSIDE_OUT_STEP);
-    private static final List<GapType> TOUCHPOINT_GAPS = List.of(GapType.UNOWNED_RESPONSE, GapType.UNSTAFFED_RESPONSE);
+    private static final List<GapType> TOUCHPOINT_GAPS = List.of(GapType.UNOWNED_RESPONSE, GapType.UNSTAFFED_RESPONSE,
+            GapType.DISGUISED_AUTOMATION, GapType.UNTARGETED_AUTOMATION);
     private static final List<GapType> ACTION_GAPS = List.of(GapType.UNANSWERED_ACTION, GapType.MISSING_SLA,
             GapType.AUTOMATED_ONLY_RESPONSE);
 

@@ -125,7 +125,7 @@ public class EventIngestService {
      * sorted step entries, actions and touchpoints. Keyed by external id, in order.
      */
     private record ProspectDelta(OffsetDateTime first, OffsetDateTime last, String attributes, OffsetDateTime attributesAt,
-            String entries, String actions, String touches) {
+            String entries, String actions, String touches, String optOuts) {
     }
 
     private Map<String, ProspectDelta> deltas(List<ValidEvent> events, Map<String, Integer> refs) {
@@ -139,22 +139,28 @@ public class EventIngestService {
             List<Long> entries = new ArrayList<>();
             List<Long> actions = new ArrayList<>();
             List<Long> touches = new ArrayList<>();
+            List<Long> optOuts = new ArrayList<>();
             for (ValidEvent e : mine) {
                 if (!e.attributes().isEmpty()) {
                     merged.putAll(e.attributes());
                     mergedAt = e.occurredAt();
                 }
-                int ref = refs.get(e.type().code + ":" + e.element());
                 switch (e.type()) {
-                    case STEP_ENTERED -> entries.add(ProgressEntries.pack(e.epochSecond(), ref));
-                    case ACTION_PERFORMED -> actions.add(ProgressEntries.packElement(e.epochSecond(), ref));
-                    case TOUCHPOINT_DELIVERED -> touches.add(ProgressEntries.packElement(e.epochSecond(), ref));
+                    case STEP_ENTERED -> entries.add(ProgressEntries.pack(e.epochSecond(), ref(refs, e)));
+                    case ACTION_PERFORMED -> actions.add(ProgressEntries.packElement(e.epochSecond(), ref(refs, e)));
+                    case TOUCHPOINT_DELIVERED -> touches.add(ProgressEntries.packElement(e.epochSecond(), ref(refs, e)));
+                    case OPTED_OUT -> optOuts.add(ProgressEntries.packElement(e.epochSecond(), ProgressEntries.channelCode(e.element())));
                 }
             }
             deltas.put(prospect, new ProspectDelta(mine.get(0).occurredAt(), mine.get(mine.size() - 1).occurredAt(),
-                    merged.isEmpty() ? null : toJson(merged), mergedAt, packed(entries), packed(actions), packed(touches)));
+                    merged.isEmpty() ? null : toJson(merged), mergedAt, packed(entries), packed(actions), packed(touches),
+                    packed(optOuts)));
         });
         return deltas;
+    }
+
+    private static int ref(Map<String, Integer> refs, ValidEvent e) {
+        return refs.get(e.type().code + ":" + e.element());
     }
 
     /** Sorted packed values as a PostgreSQL array literal; same-second events of one kind sort by ref. */
@@ -179,11 +185,11 @@ public class EventIngestService {
         Set<String> created = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into prospect (journey_id, external_id, first_seen_at, last_event_at, attributes, attributes_at, "
-                        + "entries, actions, touches) "
+                        + "entries, actions, touches, opt_outs) "
                         + "select ?, x, f, l, coalesce(a, '{}'), a_at, coalesce(e::bigint[], '{}'), coalesce(ac::bigint[], '{}'), "
-                        + "coalesce(t::bigint[], '{}') "
+                        + "coalesce(t::bigint[], '{}'), coalesce(o::bigint[], '{}') "
                         + "from unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
-                        + "?::text[], ?::text[], ?::text[]) as u(x, f, l, a, a_at, e, ac, t) "
+                        + "?::text[], ?::text[], ?::text[], ?::text[]) as u(x, f, l, a, a_at, e, ac, t, o) "
                         + "on conflict (journey_id, external_id) do nothing returning external_id, id")) {
             insert.setLong(1, journeyId);
             bindDeltas(connection, insert, 2, deltas, true);
@@ -197,7 +203,7 @@ public class EventIngestService {
         return created;
     }
 
-    /** Binds externals (when asked), first, last, attributes, attributes time, entries, actions, touches. */
+    /** Binds externals (when asked), first, last, attributes, attributes time, entries, actions, touches, opt-outs. */
     private static void bindDeltas(Connection connection, PreparedStatement statement, int from,
             Map<String, ProspectDelta> deltas, boolean externals) throws SQLException {
         List<ProspectDelta> values = List.copyOf(deltas.values());
@@ -212,7 +218,8 @@ public class EventIngestService {
                 .map(d -> d.attributesAt() == null ? null : d.attributesAt().toString()).toArray()));
         statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::entries).toArray()));
         statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::actions).toArray()));
-        statement.setArray(i, connection.createArrayOf("text", values.stream().map(ProspectDelta::touches).toArray()));
+        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::touches).toArray()));
+        statement.setArray(i, connection.createArrayOf("text", values.stream().map(ProspectDelta::optOuts).toArray()));
     }
 
     private void lockExistingProspects(Connection connection, long journeyId, List<String> externals, Map<String, Long> ids,
@@ -221,7 +228,8 @@ public class EventIngestService {
             return;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "select external_id, id, cardinality(entries) + cardinality(actions) + cardinality(touches) from prospect "
+                "select external_id, id, cardinality(entries) + cardinality(actions) + cardinality(touches) + cardinality(opt_outs) "
+                        + "from prospect "
                         + "where journey_id = ? and external_id = any(?) order by id for update")) {
             select.setLong(1, journeyId);
             select.setArray(2, connection.createArrayOf("text", externals.toArray()));
@@ -365,9 +373,9 @@ public class EventIngestService {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(
-                "with u as (select pid, first_at, last_at, attrs, attrs_at, e::bigint[] as e, a::bigint[] as a, t::bigint[] as t "
-                        + "  from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
-                        + "  ?::text[], ?::text[], ?::text[]) as u(pid, first_at, last_at, attrs, attrs_at, e, a, t)) "
+                "with u as (select pid, first_at, last_at, attrs, attrs_at, e::bigint[] as e, a::bigint[] as a, t::bigint[] as t, "
+                        + "  o::bigint[] as o from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
+                        + "  ?::text[], ?::text[], ?::text[], ?::text[]) as u(pid, first_at, last_at, attrs, attrs_at, e, a, t, o)) "
                         + "update prospect p set "
                         + "  entries = case when u.e is null then p.entries "
                         + "    else array(select v from unnest(p.entries || u.e) as v order by v) end, "
@@ -375,6 +383,8 @@ public class EventIngestService {
                         + "    else array(select v from unnest(p.actions || u.a) as v order by v) end, "
                         + "  touches = case when u.t is null then p.touches "
                         + "    else array(select v from unnest(p.touches || u.t) as v order by v) end, "
+                        + "  opt_outs = case when u.o is null then p.opt_outs "
+                        + "    else array(select v from unnest(p.opt_outs || u.o) as v order by v) end, "
                         + "  first_seen_at = least(p.first_seen_at, u.first_at), "
                         + "  last_event_at = greatest(p.last_event_at, u.last_at), "
                         + "  attributes = case when u.attrs is null then p.attributes "

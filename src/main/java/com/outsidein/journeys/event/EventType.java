@@ -2,7 +2,7 @@ package com.outsidein.journeys.event;
 
 /** What a prospect event records; the code is its stored form. */
 public enum EventType {
-    STEP_ENTERED(1), ACTION_PERFORMED(2), TOUCHPOINT_DELIVERED(3);
+    STEP_ENTERED(1), ACTION_PERFORMED(2), TOUCHPOINT_DELIVERED(3), OPTED_OUT(4);
 
     public final short code;
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.outsidein.journeys.common.FieldError;
 import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.journey.Channel;
 
 /** Validates a whole batch against the journey's design; every bad item is reported by its index. */
 final class EventValidator {
@@ -93,7 +94,7 @@ final class EventValidator {
                 // reported below
             }
             if (type == null) {
-                errors.add(new FieldError(at + ".type", "must be one of STEP_ENTERED, ACTION_PERFORMED, TOUCHPOINT_DELIVERED"));
+                errors.add(new FieldError(at + ".type", "must be one of STEP_ENTERED, ACTION_PERFORMED, TOUCHPOINT_DELIVERED, OPTED_OUT"));
             }
             String element = type == null ? null : checkElement(e, type, design, at, errors);
             OffsetDateTime occurredAt = null;
@@ -129,20 +130,29 @@ final class EventValidator {
     }
 
     private static String checkElement(EventRequest e, EventType type, Design design, String at, List<FieldError> errors) {
+        if (type == EventType.OPTED_OUT) {
+            return checkChannel(e, at, errors);
+        }
+        if (e.channel() != null) {
+            errors.add(new FieldError(at + ".channel", "does not apply to " + type + " (only OPTED_OUT has a channel)"));
+        }
         String wanted = switch (type) {
             case STEP_ENTERED -> "step";
             case ACTION_PERFORMED -> "action";
             case TOUCHPOINT_DELIVERED -> "touchpoint";
+            case OPTED_OUT -> throw new IllegalStateException("checked above");
         };
         String value = switch (type) {
             case STEP_ENTERED -> e.step();
             case ACTION_PERFORMED -> e.action();
             case TOUCHPOINT_DELIVERED -> e.touchpoint();
+            case OPTED_OUT -> throw new IllegalStateException("checked above");
         };
         Set<String> known = switch (type) {
             case STEP_ENTERED -> design.steps();
             case ACTION_PERFORMED -> design.actions();
             case TOUCHPOINT_DELIVERED -> design.touchpoints();
+            case OPTED_OUT -> throw new IllegalStateException("checked above");
         };
         for (String[] other : new String[][] { { "step", e.step() }, { "action", e.action() }, { "touchpoint", e.touchpoint() } }) {
             if (!other[0].equals(wanted) && other[1] != null) {
@@ -158,6 +168,25 @@ final class EventValidator {
             return null;
         }
         return value;
+    }
+
+    /** An opt-out names a channel or none (every channel), never a design element; stored as the channel or "". */
+    private static String checkChannel(EventRequest e, String at, List<FieldError> errors) {
+        for (String[] other : new String[][] { { "step", e.step() }, { "action", e.action() }, { "touchpoint", e.touchpoint() } }) {
+            if (other[1] != null) {
+                errors.add(new FieldError(at + "." + other[0], "does not apply to OPTED_OUT (use channel, or none for every channel)"));
+            }
+        }
+        if (e.channel() == null) {
+            return "";
+        }
+        try {
+            return Channel.valueOf(e.channel()).name();
+        } catch (IllegalArgumentException unknown) {
+            errors.add(new FieldError(at + ".channel", "must be one of " + java.util.Arrays.toString(Channel.values())
+                    + ", or absent for every channel"));
+            return null;
+        }
     }
 
     private static void checkAttributes(Map<String, String> attributes, String at, List<FieldError> errors) {

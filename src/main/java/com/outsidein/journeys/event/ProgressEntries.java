@@ -28,6 +28,11 @@ public final class ProgressEntries {
     public static final int ELEMENT_REF_BITS = 12;
     private static final long ELEMENT_REF_MASK = (1L << ELEMENT_REF_BITS) - 1;
 
+    /** An opt-out's code: 0 for every channel, else the channel's ordinal plus one (stored as its element text, "" for all). */
+    public static int channelCode(String channel) {
+        return channel.isEmpty() ? 0 : com.outsidein.journeys.journey.Channel.valueOf(channel).ordinal() + 1;
+    }
+
     public static long packElement(long epochSecond, int ref) {
         return (epochSecond << ELEMENT_REF_BITS) | ref;
     }

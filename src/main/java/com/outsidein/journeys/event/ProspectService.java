@@ -54,7 +54,8 @@ public class ProspectService {
             String element = (String) e[2];
             timeline.add(new ProspectView.TimelineEvent((String) e[0], type,
                     type == EventType.STEP_ENTERED ? element : null, type == EventType.ACTION_PERFORMED ? element : null,
-                    type == EventType.TOUCHPOINT_DELIVERED ? element : null, time(e[3]), e[4] == null ? null : map((String) e[4])));
+                    type == EventType.TOUCHPOINT_DELIVERED ? element : null,
+                    type == EventType.OPTED_OUT && !element.isEmpty() ? element : null, time(e[3]), e[4] == null ? null : map((String) e[4])));
         }
         String next = null;
         if (events.size() > limit) {

@@ -21,6 +21,8 @@ public record ProspectView(
     /** One event of the timeline. */
     @Schema(name = "TimelineEvent")
     public record TimelineEvent(String id, EventType type, String step, String action, String touchpoint,
+            @Schema(description = "OPTED_OUT only: the channel; absent when the prospect opted out of every channel",
+                    example = "EMAIL") String channel,
             OffsetDateTime occurredAt, Map<String, String> attributes) {
     }
 }

@@ -87,7 +87,8 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 "from TouchpointEntity t where t.journey.id = ?1 order by t.position", TouchpointEntity.class)
                 .setParameter(1, journey.id).getResultList()) {
             touchpoints.computeIfAbsent(t.step.id, k -> new ArrayList<>()).add(new TouchpointDocument(
-                    t.key, t.name, t.description, t.channel, t.mode, t.owner, t.staffed));
+                    t.key, t.name, t.description, t.channel, t.mode, t.owner, t.staffed, t.looksPersonal,
+                    exclusions(t.excludes)));
         }
         Map<Long, List<ActionDocument>> actions = new HashMap<>();
         List<ActionEntity> actionRows = em.createQuery(
@@ -117,6 +118,22 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 .toList();
         return new JourneyDocument(journey.key, journey.name, journey.description, journey.segment, journey.version,
                 stepDocs, transitionDocs);
+    }
+
+    private List<ExclusionDocument> exclusions(String json) {
+        try {
+            return List.of(mapper.readValue(json, ExclusionDocument[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored exclusions are always JSON", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A journey element is always JSON", e);
+        }
     }
 
     /** Keeps a version as GET answers it, with the key that wrote it and the kind of change. */
@@ -249,7 +266,7 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 for (int t = 0; t < s.touchpoints().size(); t++) {
                     TouchpointDocument td = s.touchpoints().get(t);
                     touchpoints.add(s.key(), td.key(), t, td.name(), td.description(), td.channel().name(), td.mode().name(),
-                            td.owner(), td.staffed());
+                            td.owner(), td.staffed(), td.looksPersonal(), json(td.excludes()));
                 }
                 for (int a = 0; a < s.actions().size(); a++) {
                     ActionDocument ad = s.actions().get(a);
@@ -275,9 +292,11 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                     + "buyer_goal, optional, stale_after) select ?, * from unnest(?::text[], ?::int[], ?::text[], ?::text[], "
                     + "?::text[], ?::boolean[], ?::text[])");
             touchpoints.insert(connection, journeyId, "insert into touchpoint (journey_id, step_id, key, position, name, "
-                    + "description, channel, mode, owner, staffed) select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.c, u.m, u.o, u.st "
+                    + "description, channel, mode, owner, staffed, looks_personal, excludes) "
+                    + "select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.c, u.m, u.o, u.st, u.lp, u.ex "
                     + "from journey_step s join unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                    + "?::text[], ?::boolean[]) as u(sk, k, p, n, d, c, m, o, st) on s.key = u.sk where s.journey_id = ?");
+                    + "?::text[], ?::boolean[], ?::boolean[], ?::jsonb[]) as u(sk, k, p, n, d, c, m, o, st, lp, ex) "
+                    + "on s.key = u.sk where s.journey_id = ?");
             actions.insert(connection, journeyId, "insert into buyer_action (journey_id, step_id, key, position, name, "
                     + "description, expects_response, response_sla, requires_human) "
                     + "select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.e, u.sla, u.h from journey_step s "
@@ -336,7 +355,12 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 }
                 for (List<Object> column : columns) {
                     casts.find();
-                    String type = casts.group(1).equals("int") ? "integer" : casts.group(1);
+                    // JSON travels as text; the statement's cast makes it jsonb.
+                    String type = switch (casts.group(1)) {
+                        case "int" -> "integer";
+                        case "jsonb" -> "text";
+                        default -> casts.group(1);
+                    };
                     statement.setArray(index++, connection.createArrayOf(type, column.toArray()));
                 }
                 if (!journeyFirst) {

@@ -90,6 +90,16 @@ public class JourneyValidator {
                 }
             }
         }
+        for (int i = 0; i < doc.steps().size(); i++) {
+            StepDocument step = doc.steps().get(i);
+            for (int t = 0; t < step.touchpoints().size(); t++) {
+                List<ExclusionDocument> excludes = step.touchpoints().get(t).excludes();
+                for (int e = 0; e < excludes.size(); e++) {
+                    checkExclusion(excludes.get(e), "steps[" + i + "].touchpoints[" + t + "].excludes[" + e + "]", stepKeys,
+                            actionKeys, errors);
+                }
+            }
+        }
         Set<String> pairs = new HashSet<>();
         for (int i = 0; i < doc.transitions().size(); i++) {
             TransitionDocument transition = doc.transitions().get(i);
@@ -197,6 +207,39 @@ public class JourneyValidator {
         }
     }
 
+    private static void checkExclusion(ExclusionDocument rule, String at, Set<String> stepKeys, Set<String> actionKeys,
+            List<FieldError> errors) {
+        switch (rule.type()) {
+            case ATTRIBUTE_IN -> {
+                if (rule.attribute() == null || rule.attribute().isBlank()) {
+                    errors.add(new FieldError(at + ".attribute", "is required for ATTRIBUTE_IN"));
+                }
+                if (rule.values() == null || rule.values().isEmpty()) {
+                    errors.add(new FieldError(at + ".values", "needs at least one value for ATTRIBUTE_IN"));
+                }
+                forbid(at, errors, rule.step() == null, "step", rule.action() == null, "action");
+            }
+            case REACHED_STEP -> {
+                if (rule.step() == null) {
+                    errors.add(new FieldError(at + ".step", "is required for REACHED_STEP"));
+                } else if (!stepKeys.contains(rule.step())) {
+                    errors.add(new FieldError(at + ".step", "unknown step '" + rule.step() + "'"));
+                }
+                forbid(at, errors, rule.attribute() == null, "attribute", rule.values() == null, "values",
+                        rule.action() == null, "action");
+            }
+            case ACTION_PERFORMED -> {
+                if (rule.action() == null) {
+                    errors.add(new FieldError(at + ".action", "is required for ACTION_PERFORMED"));
+                } else if (!actionKeys.contains(rule.action())) {
+                    errors.add(new FieldError(at + ".action", "unknown action '" + rule.action() + "'"));
+                }
+                forbid(at, errors, rule.attribute() == null, "attribute", rule.values() == null, "values",
+                        rule.step() == null, "step");
+            }
+        }
+    }
+
     private static void require(String value, String field, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "is required for this condition type"));
@@ -207,7 +250,7 @@ public class JourneyValidator {
     private static void forbid(String at, List<FieldError> errors, Object... absentAndName) {
         for (int i = 0; i < absentAndName.length; i += 2) {
             if (!(Boolean) absentAndName[i]) {
-                errors.add(new FieldError(at + "." + absentAndName[i + 1], "does not apply to this condition type"));
+                errors.add(new FieldError(at + "." + absentAndName[i + 1], "does not apply to this type"));
             }
         }
     }

@@ -13,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.ColumnTransformer;
+
 /** A touchpoint: how the company meets the buyer at a step. */
 @Entity
 @Table(name = "touchpoint")
@@ -42,4 +44,10 @@ public class TouchpointEntity extends PanacheEntityBase {
     public String owner;
     @Column(nullable = false)
     public boolean staffed;
+    @Column(name = "looks_personal", nullable = false)
+    public boolean looksPersonal;
+    /** The exclusion rules as JSON; content is written by the repository's set-based insert, never through the entity. */
+    @ColumnTransformer(read = "excludes::text")
+    @Column(columnDefinition = "jsonb", insertable = false, updatable = false)
+    public String excludes;
 }

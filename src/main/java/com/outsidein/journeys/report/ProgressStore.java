@@ -221,6 +221,24 @@ public class ProgressStore {
         }
     }
 
+    /** External ids of prospect rows, for the few a report names after counting by row id. */
+    public Map<Long, String> externalIds(List<Long> ids) throws SQLException {
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select id, external_id from prospect where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return names;
+    }
+
     /** Refs of one kind of element: 'S' steps, 'A' actions, 'T' touchpoints. */
     public Map<String, Integer> refs(long journeyId, char kind) throws SQLException {
         String sql = kind == 'S' ? "select step_key, ref from step_ref where journey_id = ?"

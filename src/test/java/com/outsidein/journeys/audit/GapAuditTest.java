@@ -83,12 +83,18 @@ class GapAuditTest {
                         "no-human-touchpoint.signs-up-for-updates",
                         "no-human-touchpoint.nurture-stream",
                         "no-human-touchpoint.requests-a-quote",
-                        "inside-out-step.nurture-stream"))
-                .body("gaps.severity", contains("HIGH", "MEDIUM", "MEDIUM", "MEDIUM", "LOW"))
+                        // Every mail and ad goes to everyone: no touchpoint says who must not get it.
+                        "untargeted-automation.welcome-mail",
+                        "untargeted-automation.autoresponder",
+                        "untargeted-automation.drip-mails",
+                        "inside-out-step.nurture-stream",
+                        "untargeted-automation.retargeting-ads"))
+                .body("gaps.severity", contains("HIGH", "MEDIUM", "MEDIUM", "MEDIUM", "LOW", "LOW", "LOW", "LOW", "LOW"))
                 .body("gaps[0].message", containsString("'Autoresponder'"))
-                .body("gaps[4].message", containsString("'nurture'"))
-                .body("summary.high", equalTo(1)).body("summary.medium", equalTo(3)).body("summary.low", equalTo(1))
-                .body("summary.score", equalTo(100 - 10 - 12 - 1));
+                .body("gaps[4].message", containsString("'Welcome mail' goes out automatically by EMAIL"))
+                .body("gaps[7].message", containsString("('nurture stream': what the company does to the buyer)"))
+                .body("summary.high", equalTo(1)).body("summary.medium", equalTo(3)).body("summary.low", equalTo(5))
+                .body("summary.score", equalTo(100 - 10 - 12 - 5));
     }
 
     @Test

@@ -38,6 +38,10 @@ class ParallelScanTest {
                 List.of(Map.of("type", "ACTION_PERFORMED", "action", "act-a"),
                         Map.of("type", "ATTRIBUTE_EQUALS", "attribute", "segment", "value", "s1"))))
                 .post("/api/v1/journeys/{j}/transitions", journey).then().statusCode(201);
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("excludes", List.of(
+                Map.of("type", "ATTRIBUTE_IN", "attribute", "segment", "values", List.of("s1", "s2")),
+                Map.of("type", "ACTION_PERFORMED", "action", "act-a"))))
+                .patch("/api/v1/journeys/{j}/steps/a/touchpoints/tp-a", journey).then().statusCode(200);
         String padding = "x".repeat(600);
         for (int batch = 0; batch < 4; batch++) {
             List<Map<String, Object>> events = new ArrayList<>();
@@ -51,6 +55,10 @@ class ParallelScanTest {
                 }
                 if (i % 4 == 0) {
                     events.add(event(p, "TOUCHPOINT_DELIVERED", "touchpoint", "tp-a", i % 20 + 0.5 + i % 7, null));
+                }
+                if (i % 9 == 0) {
+                    Map<String, Object> optOut = event(p, "OPTED_OUT", "channel", "EMAIL", i % 20 + 0.2, null);
+                    events.add(optOut);
                 }
                 if (i % 2 == 0) {
                     events.add(entered(p, "c", i % 20 + 1 + i % 11));
@@ -67,7 +75,7 @@ class ParallelScanTest {
         List<String> reports = List.of("conversion?" + range, "conversion?" + range + "&breakdown=segment&interval=week",
                 "conversion/steps/a/prospects?" + range + "&status=dropped&limit=500",
                 "responses?" + range + "&" + asOf, "responses/open?limit=500&" + asOf, "stale?limit=500&" + asOf,
-                "contact-pressure?cap=0&limit=500", "transitions?" + asOf, "data-quality?limit=500");
+                "contact-pressure?cap=0&limit=500", "transitions?" + asOf, "data-quality?limit=500", "misdirected?" + range);
         for (String report : reports) {
             TestReportsSettings.parallelism = 1;
             String one = given().urlEncodingEnabled(false).get(base + report).then().statusCode(200).extract().asString();
