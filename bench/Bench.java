@@ -60,8 +60,29 @@ public class Bench {
 
     public static void main(String[] args) throws Exception {
         Bench bench = new Bench(args[0], args[1], Integer.parseInt(args[2]), args.length > 3 ? Long.parseLong(args[3]) : 20261124L);
-        bench.run();
+        String mode = System.getenv().getOrDefault("BENCH_MODE", "reports");
+        if (mode.equals("reports")) {
+            bench.run();
+            return;
+        }
+        // bench/orders.sh: the real orders of ingest on the kept dataset (issue 11), see RealOrders.
+        int sample = Integer.parseInt(System.getenv().getOrDefault("BENCH_ORDER_SAMPLE", "200000"));
+        try (Connection db = DriverManager.getConnection(bench.jdbc, "postgres", "")) {
+            if (count(db, "select count(*) from journey where key = 'bench-report'") == 0) {
+                throw new IllegalStateException("no dataset: load it first with BENCH_DATA_DIR=dir bash bench/run.sh full");
+            }
+            bench.report.append(Files.exists(LAST_RUN) ? Files.readString(LAST_RUN) : "");
+            RealOrders orders = new RealOrders(bench, db);
+            switch (mode) {
+                case "orders-warm" -> orders.warm(sample);
+                case "orders-first-minute-b" -> orders.firstMinute(false, sample * 15);
+                case "orders-first-minute-c" -> orders.firstMinute(true, sample * 15);
+                default -> throw new IllegalArgumentException("BENCH_MODE " + mode);
+            }
+        }
     }
+
+    static final Path LAST_RUN = Path.of(System.getenv().getOrDefault("BENCH_OUT", "bench/last-run.txt"));
 
     /** One generated event; the same seed and prospect index always give the same events. */
     record Event(UUID id, String prospect, int type, String element, long epochSecond, String attributes) {
@@ -390,6 +411,6 @@ public class Bench {
     void log(String line) throws IOException {
         System.out.println(line);
         report.append(line).append('\n');
-        Files.writeString(Path.of("bench", "last-run.txt"), report.toString());
+        Files.writeString(LAST_RUN, report.toString());
     }
 }

@@ -55,6 +55,13 @@ public final class EmbeddedPostgres {
             if (settings.durable()) {
                 // Zonky starts the server with -F and synchronous_commit=off; a user's data needs both on.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                // Time-ordered ingest touches random pages of a large prospect table and event indexes. With
+                // PostgreSQL's defaults (128 MB buffers, a checkpoint per 1 GB of WAL) every checkpoint made the
+                // next change of each page write a whole 8 kB image: 13.9 kB of WAL per event and a checkpoint
+                // every 4 batches (bench/README.md, issue 11). Bigger buffers and checkpoint spacing, and
+                // compressed page images, cut that; the cost is a longer crash recovery and up to 4 GB of WAL.
+                builder.setServerConfig("shared_buffers", "1GB").setServerConfig("max_wal_size", "4GB")
+                        .setServerConfig("checkpoint_timeout", "15min").setServerConfig("wal_compression", "on");
             }
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = builder.start();
             LOG.infof("Embedded PostgreSQL on port %d, data in %s%s", server.getPort(), dataDir,
