@@ -81,9 +81,15 @@ public class EventIngestService {
             Map<String, Integer> refs = refs(connection, journey.id);
             Map<String, ProspectDelta> deltas = deltas(events, refs);
             Map<String, Long> prospectIds = new HashMap<>();
-            Set<String> created = createProspects(connection, journey.id, deltas, prospectIds);
             Map<String, Integer> storedEvents = new HashMap<>();
-            lockExistingProspects(connection, journey.id, deltas.keySet().stream().filter(x -> !created.contains(x)).toList(),
+            // Known prospects are locked and only the rest inserted: inserting every prospect and skipping the
+            // conflicts cost a CRM's batch of existing prospects 150 ms of its 1,070 in SQL (bench/README.md).
+            lockExistingProspects(connection, journey.id, List.copyOf(deltas.keySet()), prospectIds, storedEvents);
+            Map<String, ProspectDelta> unknown = new LinkedHashMap<>(deltas);
+            unknown.keySet().removeAll(prospectIds.keySet());
+            Set<String> created = createProspects(connection, journey.id, unknown, prospectIds);
+            // A concurrent batch may have created one of them since: lock it and merge into it like any other.
+            lockExistingProspects(connection, journey.id, unknown.keySet().stream().filter(x -> !created.contains(x)).toList(),
                     prospectIds, storedEvents);
             boolean[] inserted = insertEvents(connection, journey.id, events, prospectIds);
             List<ValidEvent> fresh = new ArrayList<>();
@@ -183,6 +189,9 @@ public class EventIngestService {
     private Set<String> createProspects(Connection connection, long journeyId, Map<String, ProspectDelta> deltas,
             Map<String, Long> ids) throws SQLException {
         Set<String> created = new HashSet<>();
+        if (deltas.isEmpty()) {
+            return created;
+        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into prospect (journey_id, external_id, first_seen_at, last_event_at, attributes, attributes_at, "
                         + "entries, actions, touches, opt_outs) "
