@@ -28,4 +28,7 @@ public interface EmbeddedDatabaseConfig {
     /** TCP port on localhost; 0 picks a free one. */
     @WithDefault("0")
     int port();
+
+    /** PostgreSQL's shared_buffers for a durable server, such as 2GB; unset means a quarter of the memory. */
+    Optional<String> sharedBuffers();
 }

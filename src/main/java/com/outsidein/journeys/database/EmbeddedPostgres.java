@@ -2,6 +2,7 @@ package com.outsidein.journeys.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
+
+import com.sun.management.OperatingSystemMXBean;
 
 /** Owns the one embedded PostgreSQL server of this JVM: started on first use, stopped at JVM exit. */
 public final class EmbeddedPostgres {
@@ -20,10 +23,20 @@ public final class EmbeddedPostgres {
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     /** Where and how to run the server; a null data directory means a throw-away one. */
-    record Settings(String dataDir, boolean durable, int port) {
+    record Settings(String dataDir, boolean durable, int port, String sharedBuffers) {
     }
 
     private EmbeddedPostgres() {
+    }
+
+    /**
+     * PostgreSQL's own starting advice for shared_buffers, a quarter of the memory (of the container, where
+     * there is one). Time-ordered ingest touches random prospect rows and index pages all over the data; a
+     * 1 GB cache at a million prospects kept evicting pages it needed next (bench/README.md, issue 11).
+     */
+    static String quarterOfMemory() {
+        long bytes = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return Math.max(128, bytes / 4 / (1024 * 1024)) + "MB";
     }
 
     static synchronized String startOnce(Settings settings) {
@@ -60,7 +73,7 @@ public final class EmbeddedPostgres {
                 // next change of each page write a whole 8 kB image: 13.9 kB of WAL per event and a checkpoint
                 // every 4 batches (bench/README.md, issue 11). Bigger buffers and checkpoint spacing, and
                 // compressed page images, cut that; the cost is a longer crash recovery and up to 4 GB of WAL.
-                builder.setServerConfig("shared_buffers", "1GB").setServerConfig("max_wal_size", "4GB")
+                builder.setServerConfig("shared_buffers", settings.sharedBuffers()).setServerConfig("max_wal_size", "4GB")
                         .setServerConfig("checkpoint_timeout", "15min").setServerConfig("wal_compression", "on");
             }
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = builder.start();

@@ -2,6 +2,7 @@ package com.outsidein.journeys.database;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -34,7 +35,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         EmbeddedPostgres.Settings settings = new EmbeddedPostgres.Settings(
                 stringValue(context, "journeys.embedded.data-dir"),
                 booleanValue(context, "journeys.embedded.durable", true),
-                intValue(context, "journeys.embedded.port").orElse(0));
+                intValue(context, "journeys.embedded.port").orElse(0),
+                Optional.ofNullable(stringValue(context, "journeys.embedded.shared-buffers")).orElseGet(EmbeddedPostgres::quarterOfMemory));
         String url = EmbeddedPostgres.startOnce(settings);
         return List.of(new PropertiesConfigSource(Map.of(
                 JDBC_URL, url,
