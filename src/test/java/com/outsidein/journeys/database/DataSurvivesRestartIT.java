@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * The default run keeps a user's data: across a normal restart, after the JVM is killed (leaving its
@@ -77,9 +80,12 @@ class DataSurvivesRestartIT {
             app.kill();
         }
 
-        try (PackagedAppProcess app = PackagedAppProcess.start(props, Map.of())) {
+        Map<String, String> smallCache = new HashMap<>(props);
+        smallCache.put("journeys.embedded.shared-buffers", "256MB");
+        try (PackagedAppProcess app = PackagedAppProcess.start(smallCache, Map.of())) {
             assertStored(app, "survivor-one");
             assertStored(app, "survivor-two");
+            assertEquals(256L * 1024 * 1024, sharedBufferBytes(), "JOURNEYS_EMBEDDED_SHARED_BUFFERS overrides the default");
         }
     }
 
@@ -105,7 +111,7 @@ class DataSurvivesRestartIT {
         return keys;
     }
 
-    /** fsync and synchronous_commit are on in the default run, unlike in tests. */
+    /** fsync and synchronous_commit are on in the default run, unlike in tests, and the cache is sized for ingest. */
     private static void assertDurable() throws Exception {
         List<String> pid = Files.readAllLines(dataDir.resolve("postmaster.pid"));
         String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
@@ -116,6 +122,20 @@ class DataSurvivesRestartIT {
                     assertEquals("on", rs.getString(1), setting);
                 }
             }
+        }
+        long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long quarterInMb = Math.max(128, memory / 4 / (1024 * 1024));
+        assertEquals(quarterInMb * 1024 * 1024, sharedBufferBytes(), "shared_buffers defaults to a quarter of the memory");
+    }
+
+    private static long sharedBufferBytes() throws Exception {
+        List<String> pid = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                ResultSet rs = connection.createStatement().executeQuery(
+                        "select setting::bigint * 8192 from pg_settings where name = 'shared_buffers'")) {
+            assertTrue(rs.next());
+            return rs.getLong(1);
         }
     }
 

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +37,9 @@ import io.restassured.http.ContentType;
 class EventIngestTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void eventsBuildTheProspectsTimelineAndAttributes() {
@@ -58,6 +67,27 @@ class EventIngestTest {
                 .body("timeline.step", contains("a", null, null, null, "b", "c", null))
                 .body("timeline[2].attributes.role", equalTo("cro"));
         given().get("/api/v1/journeys/{j}/prospects/nobody", j).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    /** Events reach their journey through the prospect (V12 dropped the event's own key to journey). */
+    @Test
+    void deletingAJourneyDeletesItsEvents() throws Exception {
+        String j = createFunnelJourney("deleted-with-events");
+        post(j, List.of(entered("zoe", "a", 0), entered("zoe", "b", 1), entered("yan", "a", 2))).statusCode(200)
+                .body("accepted", equalTo(3));
+        long journeyId = scalar("select id from journey where key = '" + j + "'");
+        assertEquals(3, scalar("select count(*) from event where journey_id = " + journeyId));
+        given().delete("/api/v1/journeys/{j}", j).then().statusCode(204);
+        assertEquals(0, scalar("select count(*) from event where journey_id = " + journeyId));
+        assertEquals(0, scalar("select count(*) from prospect where journey_id = " + journeyId));
+    }
+
+    private long scalar(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
