@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.management.OperatingSystemMXBean;
 
 /**
  * The default run keeps a user's data: across a normal restart, after the JVM is killed (leaving its
@@ -113,9 +111,7 @@ class DataSurvivesRestartIT {
 
     /** fsync and synchronous_commit are on in the default run, unlike in tests, and the cache is sized for ingest. */
     private static void assertDurable() throws Exception {
-        List<String> pid = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+        try (Connection connection = connectToServer()) {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet rs = connection.createStatement().executeQuery("show " + setting)) {
                     assertTrue(rs.next());
@@ -123,20 +119,23 @@ class DataSurvivesRestartIT {
                 }
             }
         }
-        long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        long quarterInMb = Math.max(128, memory / 4 / (1024 * 1024));
-        assertEquals(quarterInMb * 1024 * 1024, sharedBufferBytes(), "shared_buffers defaults to a quarter of the memory");
+        String quarter = EmbeddedPostgres.quarterOfMemory();
+        assertEquals(Long.parseLong(quarter.substring(0, quarter.length() - 2)) * 1024 * 1024, sharedBufferBytes(),
+                "shared_buffers defaults to a quarter of the memory");
     }
 
     private static long sharedBufferBytes() throws Exception {
-        List<String> pid = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-                ResultSet rs = connection.createStatement().executeQuery(
-                        "select setting::bigint * 8192 from pg_settings where name = 'shared_buffers'")) {
+        try (Connection connection = connectToServer(); ResultSet rs = connection.createStatement().executeQuery(
+                "select setting::bigint * 8192 from pg_settings where name = 'shared_buffers'")) {
             assertTrue(rs.next());
             return rs.getLong(1);
         }
+    }
+
+    /** The embedded server of the running app, found through its pid file. */
+    private static Connection connectToServer() throws Exception {
+        List<String> pid = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres", "postgres", "");
     }
 
     private static long postmasterPid() throws Exception {
