@@ -82,6 +82,33 @@ class EventIngestTest {
         assertEquals(0, scalar("select count(*) from prospect where journey_id = " + journeyId));
     }
 
+    /**
+     * A batch merges into stored prospects with one statement for those its events give attributes and one
+     * for the rest: each keeps the right attributes and the email key generated from them, and entries
+     * arriving after, and before, what is stored end up in time order.
+     */
+    @Test
+    void aBatchMergesAttributesOnlyWhereItsEventsCarryThem() throws Exception {
+        String j = createFunnelJourney("mixed-attributes");
+        post(j, List.of(event("ann", "STEP_ENTERED", "step", "b", 1, Map.of("email", "Ann.Lee@Example.com")),
+                event("bob", "STEP_ENTERED", "step", "a", 1, Map.of("email", "bob@example.com")))).statusCode(200);
+        post(j, List.of(entered("ann", "c", 2), entered("ann", "a", 0),
+                event("bob", "ACTION_PERFORMED", "action", "act-a", 2, Map.of("role", "cfo", "email", "Bob@Example.org"))))
+                .statusCode(200).body("accepted", equalTo(3));
+        given().get("/api/v1/journeys/{j}/prospects/ann", j).then().statusCode(200)
+                .body("attributes", equalTo(Map.of("email", "Ann.Lee@Example.com")))
+                .body("timeline.step", contains("a", "b", "c"))
+                .body("currentStep", equalTo("c")).body("firstSeenAt", equalTo(at(0))).body("lastEventAt", equalTo(at(2)));
+        given().get("/api/v1/journeys/{j}/prospects/bob", j).then().statusCode(200)
+                .body("attributes", equalTo(Map.of("email", "Bob@Example.org", "role", "cfo")))
+                .body("lastEventAt", equalTo(at(2)));
+        long journeyId = scalar("select id from journey where key = '" + j + "'");
+        assertEquals(1, scalar("select count(*) from prospect where journey_id = " + journeyId
+                + " and external_id = 'ann' and email_key = 'annlee@examplecom' and entries = array(select unnest(entries) order by 1)"));
+        assertEquals(1, scalar("select count(*) from prospect where journey_id = " + journeyId
+                + " and external_id = 'bob' and email_key = 'bob@exampleorg'"));
+    }
+
     private long scalar(String sql) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 ResultSet rs = connection.createStatement().executeQuery(sql)) {
