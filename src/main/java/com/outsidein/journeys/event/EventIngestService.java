@@ -375,26 +375,9 @@ public class EventIngestService {
         return refs;
     }
 
-    /**
-     * Merges a batch's deltas into prospects that existed before it: sorted packed arrays, time span, and
-     * attributes. Prospects whose events carry no attributes are merged by a statement that leaves the
-     * attributes alone, so PostgreSQL does not recompute the columns generated from them (three regular
-     * expressions over the document per row); a CRM's events rarely carry attributes.
-     */
+    /** Merges a batch's deltas into prospects that existed before it: sorted packed arrays, time span, attributes. */
     private void updateProgress(Connection connection, Map<String, ProspectDelta> deltas, Map<String, Long> prospectIds)
             throws SQLException {
-        Map<String, ProspectDelta> withAttributes = new LinkedHashMap<>();
-        Map<String, ProspectDelta> withoutAttributes = new LinkedHashMap<>();
-        deltas.forEach((prospect, delta) -> (delta.attributes() == null ? withoutAttributes : withAttributes).put(prospect, delta));
-        mergeProgress(connection, withoutAttributes, prospectIds, "");
-        mergeProgress(connection, withAttributes, prospectIds, ", "
-                + "  attributes = case when p.attributes_at is null or u.attrs_at >= p.attributes_at then p.attributes || u.attrs "
-                + "    else u.attrs || p.attributes end, "
-                + "  attributes_at = greatest(p.attributes_at, u.attrs_at)");
-    }
-
-    private void mergeProgress(Connection connection, Map<String, ProspectDelta> deltas, Map<String, Long> prospectIds,
-            String attributesAssignment) throws SQLException {
         if (deltas.isEmpty()) {
             return;
         }
@@ -403,29 +386,25 @@ public class EventIngestService {
                         + "  o::bigint[] as o from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
                         + "  ?::text[], ?::text[], ?::text[], ?::text[]) as u(pid, first_at, last_at, attrs, attrs_at, e, a, t, o)) "
                         + "update prospect p set "
-                        + "  entries = " + mergedArray("entries", "e") + ", "
-                        + "  actions = " + mergedArray("actions", "a") + ", "
-                        + "  touches = " + mergedArray("touches", "t") + ", "
-                        + "  opt_outs = " + mergedArray("opt_outs", "o") + ", "
+                        + "  entries = case when u.e is null then p.entries "
+                        + "    else array(select v from unnest(p.entries || u.e) as v order by v) end, "
+                        + "  actions = case when u.a is null then p.actions "
+                        + "    else array(select v from unnest(p.actions || u.a) as v order by v) end, "
+                        + "  touches = case when u.t is null then p.touches "
+                        + "    else array(select v from unnest(p.touches || u.t) as v order by v) end, "
+                        + "  opt_outs = case when u.o is null then p.opt_outs "
+                        + "    else array(select v from unnest(p.opt_outs || u.o) as v order by v) end, "
                         + "  first_seen_at = least(p.first_seen_at, u.first_at), "
-                        + "  last_event_at = greatest(p.last_event_at, u.last_at)"
-                        + attributesAssignment
-                        + " from u where p.id = u.pid")) {
+                        + "  last_event_at = greatest(p.last_event_at, u.last_at), "
+                        + "  attributes = case when u.attrs is null then p.attributes "
+                        + "    when p.attributes_at is null or u.attrs_at >= p.attributes_at then p.attributes || u.attrs "
+                        + "    else u.attrs || p.attributes end, "
+                        + "  attributes_at = greatest(p.attributes_at, u.attrs_at) "
+                        + "from u where p.id = u.pid")) {
             update.setArray(1, connection.createArrayOf("bigint", deltas.keySet().stream().map(prospectIds::get).toArray()));
             bindDeltas(connection, update, 2, deltas, false);
             update.executeUpdate();
         }
-    }
-
-    /**
-     * A stored sorted array merged with a sorted delta. Events mostly arrive after everything stored, so
-     * the delta is appended when it starts at or after the stored array's end, and sorted in otherwise.
-     */
-    private static String mergedArray(String column, String delta) {
-        return "case when u." + delta + " is null then p." + column
-                + " when cardinality(p." + column + ") = 0 or p." + column + "[cardinality(p." + column + ")] <= u." + delta + "[1] "
-                + "then p." + column + " || u." + delta
-                + " else array(select v from unnest(p." + column + " || u." + delta + ") as v order by v) end";
     }
 
     private void recordIngest(Connection connection, long journeyId, List<ValidEvent> fresh) throws SQLException {
