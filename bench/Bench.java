@@ -77,6 +77,7 @@ public class Bench {
                 case "orders-warm" -> orders.warm(sample);
                 case "orders-first-minute-b" -> orders.firstMinute(false, sample * 15);
                 case "orders-first-minute-c" -> orders.firstMinute(true, sample * 15);
+                case "orders-time-ordered" -> orders.timeOrderedOnly(sample, System.getenv().getOrDefault("BENCH_LABEL", "this build"));
                 default -> throw new IllegalArgumentException("BENCH_MODE " + mode);
             }
         }

@@ -40,8 +40,13 @@ final class RealOrders {
     private final long journeyId;
     private final SplittableRandom random = new SplittableRandom(System.nanoTime());
     private Map<String, Long> prospectIds;
-    /** Stream time: each new event is one second after the last, after everything the dataset holds. */
+    /**
+     * Stream time, after everything the dataset holds: ten events a second, so a kept dataset serves many
+     * runs before its stream reaches the future (the service refuses events more than a day ahead).
+     */
     private long clock;
+    private long streamed;
+    private static final int EVENTS_PER_SECOND = 10;
     private int streams;
 
     RealOrders(Bench bench, Connection db) {
@@ -112,6 +117,24 @@ final class RealOrders {
         explainMerge();
     }
 
+    /**
+     * Only the time-ordered orders, warm: an untimed round, then three alternating samples of (b) and (c).
+     * bench/compare.sh runs it against two builds in turn, so a change is measured beside its base.
+     */
+    void timeOrderedOnly(int sample, String label) throws Exception {
+        postInOrder(timeOrdered(sample, 0), 2, Long.MAX_VALUE);
+        double[][] rates = new double[2][3];
+        for (int round = 0; round < 3; round++) {
+            rates[0][round] = postInOrder(timeOrdered(sample, 0), 2, Long.MAX_VALUE)[0];
+            rates[1][round] = postInOrder(timeOrdered(sample, NEW_SHARE), 2, Long.MAX_VALUE)[0];
+        }
+        for (double[] r : rates) {
+            Arrays.sort(r);
+        }
+        bench.log(String.format(Locale.ROOT, "compare %-12s (b) median %,7.0f events/s (%s)   (c) median %,7.0f events/s (%s)",
+                label, rates[0][1], Bench.fmt(rates[0]), rates[1][1], Bench.fmt(rates[1])));
+    }
+
     /** The first minute after a restart of service and database: (b) or (c) posted for 60 s. */
     void firstMinute(boolean withNewProspects, int sample) throws Exception {
         String order = withNewProspects ? "(c) time-ordered, 20% new" : "(b) time-ordered, existing";
@@ -133,7 +156,7 @@ final class RealOrders {
         List<Bench.Event> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UUID id = new UUID(random.nextLong(), random.nextLong());
-            long at = clock++;
+            long at = clock + streamed++ / EVENTS_PER_SECOND;
             if (random.nextDouble() < newShare) {
                 int k = random.nextInt(pool);
                 if (seen.add(k)) {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Two builds side by side on one kept dataset: each round starts the service from one build, warms it
+# and samples the time-ordered orders (b) and (c), then does the same with the other build, so both are
+# measured on the same machine in the same minutes. Usage:
+#   BENCH_DATA_DIR=/tmp/bench1m bash bench/compare.sh BASE_APP_DIR CHANGED_APP_DIR [rounds] [prospects]
+# where each APP_DIR is a copy of target/quarkus-app (writes bench/last-compare.txt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${BENCH_DATA_DIR:?set BENCH_DATA_DIR to a dataset kept by: BENCH_DATA_DIR=dir bash bench/run.sh full}
+base=${1:?base build dir}
+changed=${2:?changed build dir}
+rounds=${3:-2}
+prospects=${4:-1000000}
+BENCH_APP=$base source bench/service.sh
+export BENCH_OUT=bench/last-compare.txt
+echo "# Compare: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dataset $data; base $base, changed $changed" > "$BENCH_OUT"
+trap 'code=$?; stop_service; rm -rf "$data.log" "$bench_classes"; exit $code' EXIT
+for round in $(seq 1 "$rounds"); do
+  for build in base changed; do
+    if [ $build = base ]; then app_dir=$base; else app_dir=$changed; fi
+    start_service "$data"
+    BENCH_MODE=orders-time-ordered BENCH_LABEL="$build r$round" bench "$prospects"
+    stop_service
+  done
+done
