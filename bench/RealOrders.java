@@ -122,11 +122,12 @@ final class RealOrders {
      * bench/compare.sh runs it against two builds in turn, so a change is measured beside its base.
      */
     void timeOrderedOnly(int sample, String label) throws Exception {
-        postInOrder(timeOrdered(sample, 0), 2, Long.MAX_VALUE);
+        int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "2"));
+        postInOrder(timeOrdered(sample, 0), clients, Long.MAX_VALUE);
         double[][] rates = new double[2][3];
         for (int round = 0; round < 3; round++) {
-            rates[0][round] = postInOrder(timeOrdered(sample, 0), 2, Long.MAX_VALUE)[0];
-            rates[1][round] = postInOrder(timeOrdered(sample, NEW_SHARE), 2, Long.MAX_VALUE)[0];
+            rates[0][round] = postInOrder(timeOrdered(sample, 0), clients, Long.MAX_VALUE)[0];
+            rates[1][round] = postInOrder(timeOrdered(sample, NEW_SHARE), clients, Long.MAX_VALUE)[0];
         }
         for (double[] r : rates) {
             Arrays.sort(r);

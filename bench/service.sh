@@ -11,7 +11,7 @@ javac -d "$bench_classes" -cp "$driver" bench/Bench.java bench/RealOrders.java
 
 # start_service DATA_DIR: starts the jar on DATA_DIR and waits until it is ready; sets app and pgport.
 start_service() {
-  JOURNEYS_BOOTSTRAP_KEY=$BENCH_KEY java -Xmx2g -Djourneys.embedded.data-dir="$1" -Dquarkus.http.port=$port \
+  JOURNEYS_BOOTSTRAP_KEY=$BENCH_KEY java -Xmx2g ${BENCH_JAVA_OPTS:-} -Djourneys.embedded.data-dir="$1" -Dquarkus.http.port=$port \
     -jar "$app_dir/quarkus-run.jar" > "$1.log" 2>&1 &
   app=$!
   for _ in $(seq 1 240); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,23 +81,24 @@ public class EventIngestService {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Integer> refs = refs(connection, journey.id);
             Map<String, ProspectDelta> deltas = deltas(events, refs);
-            Map<String, Long> prospectIds = new HashMap<>();
-            Map<String, Integer> storedEvents = new HashMap<>();
-            // Known prospects are locked and only the rest inserted: inserting every prospect and skipping the
-            // conflicts cost a CRM's batch of existing prospects 150 ms of its 1,070 in SQL (bench/README.md).
-            lockExistingProspects(connection, journey.id, List.copyOf(deltas.keySet()), prospectIds, storedEvents);
+            // Rows another batch may also want are written as late as possible: its events' prospects first
+            // (stored ones, nothing locked), the prospects it creates and the merge into stored ones just
+            // before commit. Creating or locking prospects first held rows the next batch of the same stream
+            // also wanted through the whole event insert, so two clients ran one after the other
+            // (bench/README.md, issue 11).
+            Map<String, Long> prospectIds = findProspects(connection, journey.id, deltas.keySet());
+            List<ValidEvent> ofStored = events.stream().filter(e -> prospectIds.containsKey(e.prospect())).toList();
+            List<ValidEvent> ofUnknown = events.stream().filter(e -> !prospectIds.containsKey(e.prospect())).toList();
+            List<ValidEvent> fresh = new ArrayList<>();
+            List<ValidEvent> resent = new ArrayList<>();
+            insertEvents(connection, journey.id, ofStored, prospectIds, fresh, resent);
             Map<String, ProspectDelta> unknown = new LinkedHashMap<>(deltas);
             unknown.keySet().removeAll(prospectIds.keySet());
             Set<String> created = createProspects(connection, journey.id, unknown, prospectIds);
-            // A concurrent batch may have created one of them since: lock it and merge into it like any other.
-            lockExistingProspects(connection, journey.id, unknown.keySet().stream().filter(x -> !created.contains(x)).toList(),
-                    prospectIds, storedEvents);
-            boolean[] inserted = insertEvents(connection, journey.id, events, prospectIds);
-            List<ValidEvent> fresh = new ArrayList<>();
-            List<ValidEvent> resent = new ArrayList<>();
-            for (int i = 0; i < events.size(); i++) {
-                (inserted[i] ? fresh : resent).add(events.get(i));
-            }
+            // A concurrent batch created one of them since (the insert waited for its commit): merge into it like any other.
+            prospectIds.putAll(findProspects(connection, journey.id,
+                    unknown.keySet().stream().filter(x -> !created.contains(x)).toList()));
+            insertEvents(connection, journey.id, ofUnknown, prospectIds, fresh, resent);
             checkDuplicates(connection, journey.id, resent);
             // A prospect created by this batch already holds all of its events: nothing of it was stored
             // before, so none of its events can be a duplicate (a reused id would have been refused above).
@@ -104,8 +106,10 @@ public class EventIngestService {
             Map<String, ProspectDelta> existing = new LinkedHashMap<>(resent.isEmpty() ? deltas
                     : deltas(fresh.stream().filter(e -> !created.contains(e.prospect())).toList(), refs));
             existing.keySet().removeAll(created);
-            refuseOverfullProspects(fresh, storedEvents);
-            updateProgress(connection, existing, prospectIds);
+            Map<String, Integer> totals = new TreeMap<>();
+            fresh.stream().filter(e -> created.contains(e.prospect())).forEach(e -> totals.merge(e.prospect(), 1, Integer::sum));
+            totals.putAll(updateProgress(connection, existing, prospectIds));
+            refuseOverfullProspects(totals);
             recordIngest(connection, journey.id, fresh);
             recordBatch(caller, journey.id, fresh.size(), batch.size() - fresh.size());
             return new IngestResult(fresh.size(), batch.size() - fresh.size());
@@ -231,38 +235,35 @@ public class EventIngestService {
         statement.setArray(i, connection.createArrayOf("text", values.stream().map(ProspectDelta::optOuts).toArray()));
     }
 
-    private void lockExistingProspects(Connection connection, long journeyId, List<String> externals, Map<String, Long> ids,
-            Map<String, Integer> storedEvents) throws SQLException {
+    /** The stored prospects among these external ids, by external id; nothing is locked. */
+    private Map<String, Long> findProspects(Connection connection, long journeyId, Collection<String> externals)
+            throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
         if (externals.isEmpty()) {
-            return;
+            return ids;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "select external_id, id, cardinality(entries) + cardinality(actions) + cardinality(touches) + cardinality(opt_outs) "
-                        + "from prospect "
-                        + "where journey_id = ? and external_id = any(?) order by id for update")) {
+                "select external_id, id from prospect where journey_id = ? and external_id = any(?)")) {
             select.setLong(1, journeyId);
             select.setArray(2, connection.createArrayOf("text", externals.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1), rs.getLong(2));
-                    storedEvents.put(rs.getString(1), rs.getInt(3));
                 }
             }
         }
+        return ids;
     }
 
     /**
-     * Refuses the whole batch (nothing is stored: the transaction rolls back) when it would take a stored
-     * prospect past the limit: every ingest merges into a prospect's arrays and reports read them whole.
-     * A new prospect is checked too, though a batch holds at most 10,000 events.
+     * Refuses the whole batch (nothing is stored: the transaction rolls back) when it takes a prospect past
+     * the limit: every ingest merges into a prospect's arrays and reports read them whole. The totals are
+     * the prospects' event counts after this batch, read under the merge's row locks.
      */
-    private void refuseOverfullProspects(List<ValidEvent> fresh, Map<String, Integer> stored) {
-        Map<String, Integer> adding = new TreeMap<>();
-        fresh.forEach(e -> adding.merge(e.prospect(), 1, Integer::sum));
+    private void refuseOverfullProspects(Map<String, Integer> totals) {
         int limit = ingestLimits.maxEventsPerProspect();
         List<FieldError> errors = new ArrayList<>();
-        adding.forEach((prospect, count) -> {
-            int total = stored.getOrDefault(prospect, 0) + count;
+        totals.forEach((prospect, total) -> {
             if (total > limit) {
                 errors.add(new FieldError("prospect " + prospect, "would have " + total + " events; a prospect may have at most "
                         + limit + " (JOURNEYS_INGEST_MAX_EVENTS_PER_PROSPECT)"));
@@ -273,10 +274,13 @@ public class EventIngestService {
         }
     }
 
-    /** Inserts the events not stored yet; flags, by position in {@code events} (sorted by id), which were new. */
-    private boolean[] insertEvents(Connection connection, long journeyId, List<ValidEvent> events,
-            Map<String, Long> prospectIds) throws SQLException {
+    /** Inserts the events not stored yet (sorted by id), adding each to {@code fresh} or, when already stored, {@code resent}. */
+    private void insertEvents(Connection connection, long journeyId, List<ValidEvent> events, Map<String, Long> prospectIds,
+            List<ValidEvent> fresh, List<ValidEvent> resent) throws SQLException {
         int n = events.size();
+        if (n == 0) {
+            return;
+        }
         String[] ids = new String[n];
         Long[] prospects = new Long[n];
         Short[] types = new Short[n];
@@ -313,14 +317,11 @@ public class EventIngestService {
         }
         // Both lists in the same order: a merge walk, no hashing of ids (structured ids hash badly).
         inserted.sort(null);
-        boolean[] isNew = new boolean[n];
-        for (int i = 0, j = 0; i < n && j < inserted.size(); i++) {
-            if (events.get(i).id().equals(inserted.get(j))) {
-                isNew[i] = true;
-                j++;
-            }
+        for (int i = 0, j = 0; i < n; i++) {
+            boolean isNew = j < inserted.size() && events.get(i).id().equals(inserted.get(j));
+            (isNew ? fresh : resent).add(events.get(i));
+            j += isNew ? 1 : 0;
         }
-        return isNew;
     }
 
     /** A re-sent id must carry the same event; different content under a known id is refused whole. */
@@ -375,12 +376,19 @@ public class EventIngestService {
         return refs;
     }
 
-    /** Merges a batch's deltas into prospects that existed before it: sorted packed arrays, time span, attributes. */
-    private void updateProgress(Connection connection, Map<String, ProspectDelta> deltas, Map<String, Long> prospectIds)
-            throws SQLException {
+    /**
+     * Merges a batch's deltas into prospects that existed before it: sorted packed arrays, time span,
+     * attributes. Rows are locked in prospect id order, so concurrent batches cannot deadlock; answers each
+     * merged prospect's event count after the merge.
+     */
+    private Map<String, Integer> updateProgress(Connection connection, Map<String, ProspectDelta> deltas,
+            Map<String, Long> prospectIds) throws SQLException {
+        Map<String, Integer> totals = new HashMap<>();
         if (deltas.isEmpty()) {
-            return;
+            return totals;
         }
+        Map<String, ProspectDelta> byId = new LinkedHashMap<>();
+        deltas.keySet().stream().sorted(Comparator.comparing(prospectIds::get)).forEach(x -> byId.put(x, deltas.get(x)));
         try (PreparedStatement update = connection.prepareStatement(
                 "with u as (select pid, first_at, last_at, attrs, attrs_at, e::bigint[] as e, a::bigint[] as a, t::bigint[] as t, "
                         + "  o::bigint[] as o from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
@@ -400,11 +408,18 @@ public class EventIngestService {
                         + "    when p.attributes_at is null or u.attrs_at >= p.attributes_at then p.attributes || u.attrs "
                         + "    else u.attrs || p.attributes end, "
                         + "  attributes_at = greatest(p.attributes_at, u.attrs_at) "
-                        + "from u where p.id = u.pid")) {
-            update.setArray(1, connection.createArrayOf("bigint", deltas.keySet().stream().map(prospectIds::get).toArray()));
-            bindDeltas(connection, update, 2, deltas, false);
-            update.executeUpdate();
+                        + "from u where p.id = u.pid "
+                        + "returning p.external_id, cardinality(p.entries) + cardinality(p.actions) + cardinality(p.touches) "
+                        + "  + cardinality(p.opt_outs)")) {
+            update.setArray(1, connection.createArrayOf("bigint", byId.keySet().stream().map(prospectIds::get).toArray()));
+            bindDeltas(connection, update, 2, byId, false);
+            try (ResultSet rs = update.executeQuery()) {
+                while (rs.next()) {
+                    totals.put(rs.getString(1), rs.getInt(2));
+                }
+            }
         }
+        return totals;
     }
 
     private void recordIngest(Connection connection, long journeyId, List<ValidEvent> fresh) throws SQLException {
