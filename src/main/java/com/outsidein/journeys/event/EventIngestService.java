@@ -134,8 +134,16 @@ public class EventIngestService {
      * What a batch adds to each prospect: time span, attributes (a later event wins per key) and packed,
      * sorted step entries, actions and touchpoints. Keyed by external id, in order.
      */
-    private record ProspectDelta(OffsetDateTime first, OffsetDateTime last, String attributes, OffsetDateTime attributesAt,
+    private record ProspectDelta(long first, long last, String attributes, Long attributesAt,
             String entries, String actions, String touches, String optOuts) {
+    }
+
+    /**
+     * A bigint[] parameter of epoch microseconds as timestamptz, exact below 2^53 µs (year 2255). Times go
+     * to the database as numbers: formatting them as text took a sixth of the service's time per event.
+     */
+    private static String time(String micros) {
+        return "(timestamptz 'epoch' + " + micros + " * interval '1 microsecond')";
     }
 
     private Map<String, ProspectDelta> deltas(List<ValidEvent> events, Map<String, Integer> refs) {
@@ -143,9 +151,9 @@ public class EventIngestService {
         events.forEach(e -> byProspect.computeIfAbsent(e.prospect(), k -> new ArrayList<>()).add(e));
         Map<String, ProspectDelta> deltas = new LinkedHashMap<>();
         byProspect.forEach((prospect, mine) -> {
-            mine.sort(Comparator.comparing(ValidEvent::occurredAt));
+            mine.sort(Comparator.comparingLong(ValidEvent::epochMicros));
             Map<String, String> merged = new LinkedHashMap<>();
-            OffsetDateTime mergedAt = null;
+            Long mergedAt = null;
             List<Long> entries = new ArrayList<>();
             List<Long> actions = new ArrayList<>();
             List<Long> touches = new ArrayList<>();
@@ -153,7 +161,7 @@ public class EventIngestService {
             for (ValidEvent e : mine) {
                 if (!e.attributes().isEmpty()) {
                     merged.putAll(e.attributes());
-                    mergedAt = e.occurredAt();
+                    mergedAt = e.epochMicros();
                 }
                 switch (e.type()) {
                     case STEP_ENTERED -> entries.add(ProgressEntries.pack(e.epochSecond(), ref(refs, e)));
@@ -162,7 +170,7 @@ public class EventIngestService {
                     case OPTED_OUT -> optOuts.add(ProgressEntries.packElement(e.epochSecond(), ProgressEntries.channelCode(e.element())));
                 }
             }
-            deltas.put(prospect, new ProspectDelta(mine.get(0).occurredAt(), mine.get(mine.size() - 1).occurredAt(),
+            deltas.put(prospect, new ProspectDelta(mine.get(0).epochMicros(), mine.get(mine.size() - 1).epochMicros(),
                     merged.isEmpty() ? null : toJson(merged), mergedAt, packed(entries), packed(actions), packed(touches),
                     packed(optOuts)));
         });
@@ -199,9 +207,9 @@ public class EventIngestService {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into prospect (journey_id, external_id, first_seen_at, last_event_at, attributes, attributes_at, "
                         + "entries, actions, touches, opt_outs) "
-                        + "select ?, x, f, l, coalesce(a, '{}'), a_at, coalesce(e::bigint[], '{}'), coalesce(ac::bigint[], '{}'), "
-                        + "coalesce(t::bigint[], '{}'), coalesce(o::bigint[], '{}') "
-                        + "from unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
+                        + "select ?, x, " + time("f") + ", " + time("l") + ", coalesce(a, '{}'), " + time("a_at") + ", "
+                        + "coalesce(e::bigint[], '{}'), coalesce(ac::bigint[], '{}'), coalesce(t::bigint[], '{}'), coalesce(o::bigint[], '{}') "
+                        + "from unnest(?::text[], ?::bigint[], ?::bigint[], ?::jsonb[], ?::bigint[], "
                         + "?::text[], ?::text[], ?::text[], ?::text[]) as u(x, f, l, a, a_at, e, ac, t, o) "
                         + "on conflict (journey_id, external_id) do nothing returning external_id, id")) {
             insert.setLong(1, journeyId);
@@ -224,11 +232,10 @@ public class EventIngestService {
         if (externals) {
             statement.setArray(i++, connection.createArrayOf("text", deltas.keySet().toArray()));
         }
-        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(d -> d.first().toString()).toArray()));
-        statement.setArray(i++, connection.createArrayOf("text", values.stream().map(d -> d.last().toString()).toArray()));
+        statement.setArray(i++, connection.createArrayOf("bigint", values.stream().map(ProspectDelta::first).toArray()));
+        statement.setArray(i++, connection.createArrayOf("bigint", values.stream().map(ProspectDelta::last).toArray()));
         statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::attributes).toArray()));
-        statement.setArray(i++, connection.createArrayOf("text", values.stream()
-                .map(d -> d.attributesAt() == null ? null : d.attributesAt().toString()).toArray()));
+        statement.setArray(i++, connection.createArrayOf("bigint", values.stream().map(ProspectDelta::attributesAt).toArray()));
         statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::entries).toArray()));
         statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::actions).toArray()));
         statement.setArray(i++, connection.createArrayOf("text", values.stream().map(ProspectDelta::touches).toArray()));
@@ -285,7 +292,7 @@ public class EventIngestService {
         Long[] prospects = new Long[n];
         Short[] types = new Short[n];
         String[] elements = new String[n];
-        String[] times = new String[n];
+        Long[] times = new Long[n];
         String[] attributes = new String[n];
         for (int i = 0; i < n; i++) {
             ValidEvent e = events.get(i);
@@ -293,21 +300,21 @@ public class EventIngestService {
             prospects[i] = prospectIds.get(e.prospect());
             types[i] = e.type().code;
             elements[i] = e.element();
-            times[i] = e.occurredAt().toString();
+            times[i] = e.epochMicros();
             attributes[i] = e.attributes().isEmpty() ? null : toJson(e.attributes());
         }
         List<UUID> inserted = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into event (journey_id, id, prospect_id, type, element, occurred_at, attributes) "
-                        + "select ?, i, p, t, el, o, a from unnest(?::uuid[], ?::bigint[], ?::smallint[], ?::text[], "
-                        + "?::timestamptz[], ?::jsonb[]) as u(i, p, t, el, o, a) "
+                        + "select ?, i, p, t, el, " + time("o") + ", a from unnest(?::uuid[], ?::bigint[], ?::smallint[], ?::text[], "
+                        + "?::bigint[], ?::jsonb[]) as u(i, p, t, el, o, a) "
                         + "on conflict (journey_id, id) do nothing returning id")) {
             insert.setLong(1, journeyId);
             insert.setArray(2, connection.createArrayOf("text", ids));
             insert.setArray(3, connection.createArrayOf("bigint", prospects));
             insert.setArray(4, connection.createArrayOf("smallint", types));
             insert.setArray(5, connection.createArrayOf("text", elements));
-            insert.setArray(6, connection.createArrayOf("text", times));
+            insert.setArray(6, connection.createArrayOf("bigint", times));
             insert.setArray(7, connection.createArrayOf("text", attributes));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
@@ -390,9 +397,10 @@ public class EventIngestService {
         Map<String, ProspectDelta> byId = new LinkedHashMap<>();
         deltas.keySet().stream().sorted(Comparator.comparing(prospectIds::get)).forEach(x -> byId.put(x, deltas.get(x)));
         try (PreparedStatement update = connection.prepareStatement(
-                "with u as (select pid, first_at, last_at, attrs, attrs_at, e::bigint[] as e, a::bigint[] as a, t::bigint[] as t, "
-                        + "  o::bigint[] as o from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[], "
-                        + "  ?::text[], ?::text[], ?::text[], ?::text[]) as u(pid, first_at, last_at, attrs, attrs_at, e, a, t, o)) "
+                "with u as (select pid, " + time("f") + " as first_at, " + time("l") + " as last_at, attrs, " + time("a_at")
+                        + "  as attrs_at, e::bigint[] as e, a::bigint[] as a, t::bigint[] as t, "
+                        + "  o::bigint[] as o from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::jsonb[], ?::bigint[], "
+                        + "  ?::text[], ?::text[], ?::text[], ?::text[]) as u(pid, f, l, attrs, a_at, e, a, t, o)) "
                         + "update prospect p set "
                         + "  entries = case when u.e is null then p.entries "
                         + "    else array(select v from unnest(p.entries || u.e) as v order by v) end, "

@@ -3,8 +3,8 @@ package com.outsidein.journeys.event;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,8 +25,6 @@ final class EventValidator {
     static final int MAX_ATTRIBUTES = 50;
     private static final Pattern UUID_TEXT = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    /** RFC 3339 requires an offset (Z or ±hh:mm); a local time is ambiguous. */
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private EventValidator() {
     }
@@ -102,7 +100,7 @@ final class EventValidator {
                 errors.add(new FieldError(at + ".occurredAt", "is required"));
             } else {
                 try {
-                    occurredAt = OffsetDateTime.parse(e.occurredAt(), RFC_3339);
+                    occurredAt = Rfc3339.parse(e.occurredAt());
                     if (occurredAt.isAfter(latestAllowed)) {
                         errors.add(new FieldError(at + ".occurredAt", "is more than a day in the future"));
                     } else if (occurredAt.toInstant().isBefore(Instant.EPOCH)) {
@@ -117,7 +115,7 @@ final class EventValidator {
             checkAttributes(attributes, at, errors);
             if (errors.size() == before) {
                 ValidEvent event = new ValidEvent(i, id, e.prospect(), type, element,
-                        occurredAt.withOffsetSameInstant(ZoneOffset.UTC), attributes);
+                        occurredAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), attributes);
                 ValidEvent twin = seen.putIfAbsent(id, event);
                 if (twin != null && !twin.sameContent(event)) {
                     errors.add(new FieldError(at + ".id", "is used by item " + twin.index() + " with different content"));

@@ -13,6 +13,11 @@ record ValidEvent(int index, UUID id, String prospect, EventType type, String el
         return occurredAt.toEpochSecond();
     }
 
+    /** The time as stored: PostgreSQL keeps microseconds, and the validator truncates to them. */
+    long epochMicros() {
+        return occurredAt.toEpochSecond() * 1_000_000 + occurredAt.getNano() / 1_000;
+    }
+
     /** Same event content, ignoring how the client wrote the time (offsets may differ). */
     boolean sameContent(ValidEvent other) {
         return prospect.equals(other.prospect) && type == other.type && element.equals(other.element)

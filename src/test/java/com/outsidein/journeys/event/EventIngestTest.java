@@ -254,6 +254,27 @@ class EventIngestTest {
                 .body("timeline", hasSize(3)).body("timeline.step", contains("a", "c", "d"));
     }
 
+    /**
+     * PostgreSQL keeps microseconds: a time sent with nanoseconds is stored truncated to them, and the same
+     * event re-sent is a duplicate, not an id reused with other content. The stored time reads back exactly.
+     */
+    @Test
+    void timesFinerThanMicrosecondsAreStoredTruncatedAndResentAsDuplicates() throws Exception {
+        String j = createFunnelJourney("nanoseconds");
+        Map<String, Object> precise = new LinkedHashMap<>(entered("nan", "a", 0));
+        precise.put("occurredAt", "2026-03-02T09:15:00.123456789+01:00");
+        post(j, List.of(precise)).statusCode(200).body("accepted", equalTo(1));
+        post(j, List.of(precise)).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+        try (Connection connection = dataSource.getConnection(); ResultSet rs = connection.createStatement().executeQuery(
+                "select to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), "
+                        + "to_char(p.first_seen_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') from event e "
+                        + "join prospect p on p.id = e.prospect_id where p.external_id = 'nan' and e.id = '" + precise.get("id") + "'")) {
+            rs.next();
+            assertEquals("2026-03-02 08:15:00.123456", rs.getString(1));
+            assertEquals("2026-03-02 08:15:00.123456", rs.getString(2));
+        }
+    }
+
     @Test
     void concurrentBatchesLoseNothingAndCountNothingTwice() throws Exception {
         String j = createFunnelJourney("concurrent");
