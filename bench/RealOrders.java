@@ -277,19 +277,23 @@ final class RealOrders {
     }
 
     /**
-     * The merge of one batch as the service runs it, for 10,000 random existing prospects (one delivery
-     * each), under EXPLAIN (ANALYZE, BUFFERS) and rolled back.
+     * The lookup and merge of one batch as the service runs them, for 10,000 random existing prospects (one
+     * delivery each), under EXPLAIN (ANALYZE, BUFFERS) and rolled back.
      */
     private void explainMerge() throws Exception {
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            s.execute("create temporary table merge_batch as select p.id as pid, array[(extract(epoch from now())::bigint * 4096)]::bigint[] as t "
+            s.execute("create temporary table merge_batch as select p.id as pid, p.external_id as x, "
+                    + "array[(extract(epoch from now())::bigint * 4096)]::bigint[] as t "
                     + "from prospect p where p.journey_id = " + journeyId + " order by random() limit 10000");
             s.execute("analyze merge_batch");
+            // The service's lookup (nothing locked) and its merge of a batch without attributes, in id order.
             for (String sql : List.of(
-                    "select id from prospect p join merge_batch u on p.id = u.pid order by p.id for update of p",
+                    "select external_id, id from prospect where journey_id = " + journeyId
+                            + " and external_id = any(array(select x from merge_batch))",
                     "update prospect p set touches = array(select v from unnest(p.touches || u.t) as v order by v), "
-                            + "last_event_at = greatest(p.last_event_at, now()) from merge_batch u where p.id = u.pid")) {
+                            + "last_event_at = greatest(p.last_event_at, now()) from (select * from merge_batch order by pid) u "
+                            + "where p.id = u.pid")) {
                 StringBuilder plan = new StringBuilder();
                 try (ResultSet rs = s.executeQuery("explain (analyze, buffers, timing off) " + sql)) {
                     while (rs.next()) {

@@ -14,7 +14,7 @@ prospects=${4:-1000000}
 BENCH_APP=$base source bench/service.sh
 export BENCH_OUT=bench/last-compare.txt
 echo "# Compare: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dataset $data; base $base, changed $changed" > "$BENCH_OUT"
-trap 'code=$?; stop_service; rm -rf "$data.log" "$bench_classes"; exit $code' EXIT
+trap 'code=$?; stop_service; rm -rf "$bench_classes"; exit $code' EXIT
 for round in $(seq 1 "$rounds"); do
   for build in base changed; do
     if [ $build = base ]; then app_dir=$base; else app_dir=$changed; fi

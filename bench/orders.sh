@@ -13,7 +13,7 @@ prospects=${1:-1000000}
 source bench/service.sh
 export BENCH_OUT=bench/last-orders.txt
 echo "# Orders: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dataset $data ($(du -sh "$data" | cut -f1))" > "$BENCH_OUT"
-trap 'code=$?; stop_service; rm -rf "$data.log" "$bench_classes"; exit $code' EXIT
+trap 'code=$?; stop_service; rm -rf "$bench_classes"; exit $code' EXIT
 start_service "$data"
 BENCH_MODE=orders-warm bench "$prospects"
 for order in b c; do

@@ -224,7 +224,12 @@ public class ProblemMapper {
                     List.of()).header(HttpHeaders.RETRY_AFTER, "30").build();
         }
         if (isDatabaseUnavailable(e)) {
-            return unavailable();
+            // The state says which: a deadlock or a standby's cancel is retried by the client, a lost
+            // server needs an operator. Only the state and class: server messages may quote SQL.
+            String state = sqlState(e);
+            LOG.warnf("Database unavailable (%s): answering 503", state);
+            return state.startsWith("SQLSTATE 40") ? unavailable("The request met a concurrent one over the same rows "
+                    + "and nothing of it was kept; retry shortly") : unavailable("The database is unreachable; retry shortly");
         }
         LOG.error("Database error", e);
         return internalError();
@@ -265,9 +270,20 @@ public class ProblemMapper {
         return false;
     }
 
-    private static Response unavailable() {
-        return build(503, "database-unavailable", "Service unavailable",
-                "The database is unreachable; retry shortly", List.of())
+    /** The first SQLSTATE in the cause chain, or the innermost exception's class when there is none. */
+    static String sqlState(Throwable e) {
+        Throwable last = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return "SQLSTATE " + sql.getSQLState();
+            }
+            last = t;
+        }
+        return last.getClass().getSimpleName();
+    }
+
+    private static Response unavailable(String detail) {
+        return build(503, "database-unavailable", "Service unavailable", detail, List.of())
                 .header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 

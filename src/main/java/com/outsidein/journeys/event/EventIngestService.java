@@ -23,7 +23,10 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +46,10 @@ import com.outsidein.journeys.security.Caller;
 @ApplicationScoped
 public class EventIngestService {
 
+    private static final Logger LOG = Logger.getLogger(EventIngestService.class);
+    private static final String DEADLOCK_DETECTED = "40P01";
+    static final int DEADLOCK_ATTEMPTS = 3;
+
     @Inject
     IngestConfig ingestLimits;
     @Inject
@@ -54,8 +61,35 @@ public class EventIngestService {
     @Inject
     com.outsidein.journeys.common.AppClock clock;
 
-    @Transactional
+    /**
+     * Stores the batch in one transaction. A deadlock victim has stored nothing and is run again (twice at
+     * most): batches of one stream share prospects, and although every batch locks rows in one order, the
+     * database may still pick one when a merge meets a row another batch has just moved.
+     */
     public IngestResult ingest(Caller caller, String journeyKey, List<EventRequest> batch) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> store(caller, journeyKey, batch));
+            } catch (RuntimeException e) {
+                if (attempt == DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+                LOG.infof("Ingest batch was a deadlock victim; running it again (attempt %d of %d)", attempt + 1,
+                        DEADLOCK_ATTEMPTS);
+            }
+        }
+    }
+
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && DEADLOCK_DETECTED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private IngestResult store(Caller caller, String journeyKey, List<EventRequest> batch) {
         JourneyEntity journey = journeys.findByKey(caller.teamId(), journeyKey)
                 .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
         JourneyDocument doc = journeys.load(journey);

@@ -45,6 +45,17 @@ class ProblemAnswersTest {
 
         Response outage = new ProblemMapper().sql(new SQLException("connection refused", "08001"));
         assertEquals(ProblemMapper.TYPE_PREFIX + "database-unavailable", ((Problem) outage.getEntity()).type());
+        assertEquals("The database is unreachable; retry shortly", ((Problem) outage.getEntity()).detail());
+
+        // A deadlock victim (after the service's own retries) is not an outage: it says so, and may be retried.
+        Response deadlock = new ProblemMapper().sql(new SQLException("deadlock detected", "40P01"));
+        assertEquals(503, deadlock.getStatus());
+        assertEquals("5", deadlock.getHeaderString("Retry-After"));
+        assertEquals(ProblemMapper.TYPE_PREFIX + "database-unavailable", ((Problem) deadlock.getEntity()).type());
+        assertEquals("The request met a concurrent one over the same rows and nothing of it was kept; retry shortly",
+                ((Problem) deadlock.getEntity()).detail());
+        assertEquals("SQLSTATE 40P01", ProblemMapper.sqlState(new RuntimeException(new SQLException("x", "40P01"))));
+        assertEquals("ConnectException", ProblemMapper.sqlState(new RuntimeException(new java.net.ConnectException("refused"))));
     }
 
     @JsonPropertyOrder({ "owner", "reason", "count" })

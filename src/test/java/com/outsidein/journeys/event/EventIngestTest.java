@@ -275,6 +275,48 @@ class EventIngestTest {
         }
     }
 
+    /**
+     * A batch chosen as a deadlock victim stores nothing and is run again by the service: the client gets
+     * its answer, not a 503. Another session holds the higher prospect and, once the batch's merge waits
+     * for it, asks for the lower one the merge already holds; PostgreSQL then aborts the merge (this
+     * session waits longer before it looks for deadlocks).
+     */
+    @Test
+    void aDeadlockVictimIsRunAgainAndStoresItsEventsOnce() throws Exception {
+        String j = createFunnelJourney("deadlock-victim");
+        post(j, List.of(entered("dl-1", "a", 0), entered("dl-2", "a", 0))).statusCode(200);
+        long journeyId = scalar("select id from journey where key = '" + j + "'");
+        long low = scalar("select min(id) from prospect where journey_id = " + journeyId);
+        long high = scalar("select max(id) from prospect where journey_id = " + journeyId);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("set local deadlock_timeout = '20s'");
+            other.createStatement().execute("update prospect set last_event_at = last_event_at where id = " + high);
+            Future<io.restassured.response.Response> answer = client.submit(() -> given().contentType(ContentType.JSON)
+                    .body(List.of(event("dl-1", "ACTION_PERFORMED", "action", "act-a", 1, null),
+                            event("dl-2", "ACTION_PERFORMED", "action", "act-a", 1, null)))
+                    .post("/api/v1/journeys/{j}/events", j));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (scalar("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'with u as%'") == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the batch's merge never waited for the locked prospect");
+                }
+                Thread.sleep(10);
+            }
+            other.createStatement().execute("update prospect set last_event_at = last_event_at where id = " + low);
+            other.commit();
+            io.restassured.response.Response response = answer.get();
+            assertEquals(200, response.statusCode(), response.asString());
+            assertEquals(2, response.jsonPath().getInt("accepted"));
+            assertEquals(0, response.jsonPath().getInt("duplicates"));
+        } finally {
+            client.shutdownNow();
+        }
+        assertEquals(4, scalar("select count(*) from event e join prospect p on p.id = e.prospect_id where p.journey_id = " + journeyId));
+        assertEquals(2, scalar("select count(*) from prospect where journey_id = " + journeyId + " and cardinality(actions) = 1"));
+    }
+
     @Test
     void concurrentBatchesLoseNothingAndCountNothingTwice() throws Exception {
         String j = createFunnelJourney("concurrent");
