@@ -74,10 +74,20 @@ public class EventIngestService {
                 if (attempt == DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
                     throw e;
                 }
-                LOG.infof("Ingest batch was a deadlock victim; running it again (attempt %d of %d)", attempt + 1,
-                        DEADLOCK_ATTEMPTS);
+                LOG.infof("Ingest batch was a deadlock victim; running it again (attempt %d of %d). %s", attempt + 1,
+                        DEADLOCK_ATTEMPTS, deadlockDetail(e));
             }
         }
+    }
+
+    /** Which locks and transactions met: PostgreSQL keeps the statements' text for its own log, so this quotes no SQL. */
+    private static String deadlockDetail(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+                return String.valueOf(psql.getServerErrorMessage().getDetail());
+            }
+        }
+        return "";
     }
 
     private static boolean isDeadlock(Throwable e) {
