@@ -49,6 +49,10 @@ public class EventIngestService {
     private static final Logger LOG = Logger.getLogger(EventIngestService.class);
     private static final String DEADLOCK_DETECTED = "40P01";
     static final int DEADLOCK_ATTEMPTS = 3;
+    /** A later event's attributes win per key; an earlier one only fills keys the prospect lacks. */
+    private static final String ATTRIBUTES_MERGE = "attributes = case when u.attrs is null then p.attributes "
+            + "when p.attributes_at is null or u.attrs_at >= p.attributes_at then p.attributes || u.attrs "
+            + "else u.attrs || p.attributes end, attributes_at = greatest(p.attributes_at, u.attrs_at) ";
 
     @Inject
     IngestConfig ingestLimits;
@@ -440,6 +444,11 @@ public class EventIngestService {
         }
         Map<String, ProspectDelta> byId = new LinkedHashMap<>();
         deltas.keySet().stream().sorted(Comparator.comparing(prospectIds::get)).forEach(x -> byId.put(x, deltas.get(x)));
+        // Attributes go in the same statement when most merged prospects bring some (a row whose document
+        // changes is rewritten whole either way), in a second one when few do: assigning them makes the
+        // generated identity columns be recomputed on every row (bench/README.md, issue 11).
+        List<String> carrying = byId.keySet().stream().filter(x -> byId.get(x).attributes() != null).toList();
+        boolean attributesInline = carrying.size() * 2 > byId.size();
         try (PreparedStatement update = connection.prepareStatement(
                 "with u as (select pid, " + time("f") + " as first_at, " + time("l") + " as last_at, attrs, " + time("a_at")
                         + "  as attrs_at, e::bigint[] as e, a::bigint[] as a, t::bigint[] as t, "
@@ -455,7 +464,8 @@ public class EventIngestService {
                         + "  opt_outs = case when u.o is null then p.opt_outs "
                         + "    else array(select v from unnest(p.opt_outs || u.o) as v order by v) end, "
                         + "  first_seen_at = least(p.first_seen_at, u.first_at), "
-                        + "  last_event_at = greatest(p.last_event_at, u.last_at) "
+                        + "  last_event_at = greatest(p.last_event_at, u.last_at)"
+                        + (attributesInline ? ", " + ATTRIBUTES_MERGE : " ")
                         + "from u where p.id = u.pid "
                         + "returning p.external_id, cardinality(p.entries) + cardinality(p.actions) + cardinality(p.touches) "
                         + "  + cardinality(p.opt_outs)")) {
@@ -467,28 +477,26 @@ public class EventIngestService {
                 }
             }
         }
-        mergeAttributes(connection, byId, prospectIds);
+        if (!attributesInline) {
+            mergeAttributes(connection, byId, prospectIds, carrying);
+        }
         return totals;
     }
 
     /**
-     * Merges attributes into the prospects whose events carried some, already locked by the merge of their
-     * progress. Kept apart because assigning {@code attributes} makes PostgreSQL recompute the identity
-     * columns generated from it on every row: a merge that left them out took 101 ms a batch of 10,000
-     * against 140 (bench/README.md, issue 11). A time-ordered stream seldom carries attributes.
+     * Merges attributes into the few merged prospects whose events carried some, already locked by the merge
+     * of their progress. Assigning {@code attributes} makes PostgreSQL recompute the identity columns
+     * generated from it on every row: a merge that left them out took 94 ms a batch of 10,000 against 133,
+     * while for a batch where every prospect's document changes one statement took 293 ms against 412 for
+     * two (bench/sql/batch-cost.sh, issue 11).
      */
-    private void mergeAttributes(Connection connection, Map<String, ProspectDelta> byId, Map<String, Long> prospectIds)
-            throws SQLException {
-        List<String> carrying = byId.keySet().stream().filter(x -> byId.get(x).attributes() != null).toList();
+    private void mergeAttributes(Connection connection, Map<String, ProspectDelta> byId, Map<String, Long> prospectIds,
+            List<String> carrying) throws SQLException {
         if (carrying.isEmpty()) {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(
-                "update prospect p set "
-                        + "  attributes = case when p.attributes_at is null or u.attrs_at >= p.attributes_at then p.attributes || u.attrs "
-                        + "    else u.attrs || p.attributes end, "
-                        + "  attributes_at = greatest(p.attributes_at, u.attrs_at) "
-                        + "from (select pid, attrs, " + time("a_at") + " as attrs_at "
+                "update prospect p set " + ATTRIBUTES_MERGE + " from (select pid, attrs, " + time("a_at") + " as attrs_at "
                         + "  from unnest(?::bigint[], ?::jsonb[], ?::bigint[]) as u(pid, attrs, a_at)) u where p.id = u.pid")) {
             update.setArray(1, connection.createArrayOf("bigint", carrying.stream().map(prospectIds::get).toArray()));
             update.setArray(2, connection.createArrayOf("text", carrying.stream().map(x -> byId.get(x).attributes()).toArray()));
