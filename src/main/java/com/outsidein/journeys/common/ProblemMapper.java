@@ -226,9 +226,9 @@ public class ProblemMapper {
         if (isDatabaseUnavailable(e)) {
             // The state says which: a deadlock or a standby's cancel is retried by the client, a lost
             // server needs an operator. Only the state and class: server messages may quote SQL.
-            String state = sqlState(e);
-            LOG.warnf("Database unavailable (%s): answering 503", state);
-            return state.startsWith("SQLSTATE 40") ? unavailable("The request met a concurrent one over the same rows "
+            LOG.warnf("Database unavailable (%s): answering 503", sqlState(e));
+            String state = sqlStateOf(e);
+            return state != null && state.startsWith("40") ? unavailable("The request met a concurrent one over the same rows "
                     + "and nothing of it was kept; retry shortly") : unavailable("The database is unreachable; retry shortly");
         }
         LOG.error("Database error", e);
@@ -270,14 +270,25 @@ public class ProblemMapper {
         return false;
     }
 
-    /** The first SQLSTATE in the cause chain, or the innermost exception's class when there is none. */
-    static String sqlState(Throwable e) {
-        Throwable last = e;
+    /** The first SQLSTATE in the cause chain, or null when no SQLException in it carries one. */
+    public static String sqlStateOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return "SQLSTATE " + sql.getSQLState();
+                return sql.getSQLState();
             }
-            last = t;
+        }
+        return null;
+    }
+
+    /** What a log line may say of a database failure: its SQLSTATE, or the innermost exception's class. */
+    static String sqlState(Throwable e) {
+        String state = sqlStateOf(e);
+        if (state != null) {
+            return "SQLSTATE " + state;
+        }
+        Throwable last = e;
+        while (last.getCause() != null) {
+            last = last.getCause();
         }
         return last.getClass().getSimpleName();
     }

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outsidein.journeys.common.FieldError;
 import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.common.ProblemMapper;
 import com.outsidein.journeys.journey.ActionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
@@ -67,8 +68,8 @@ public class EventIngestService {
 
     /**
      * Stores the batch in one transaction. A deadlock victim has stored nothing and is run again (twice at
-     * most): batches of one stream share prospects, and although every batch locks rows in one order, the
-     * database may still pick one when a merge meets a row another batch has just moved.
+     * most): batches lock the rows they share in one order, but another transaction taking the same rows in
+     * another order still makes the database pick a victim (the 100 k growth run met one, bench/README.md).
      */
     public IngestResult ingest(Caller caller, String journeyKey, List<EventRequest> batch) {
         for (int attempt = 1;; attempt++) {
@@ -95,12 +96,7 @@ public class EventIngestService {
     }
 
     private static boolean isDeadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && DEADLOCK_DETECTED.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return DEADLOCK_DETECTED.equals(ProblemMapper.sqlStateOf(e));
     }
 
     private IngestResult store(Caller caller, String journeyKey, List<EventRequest> batch) {
@@ -433,8 +429,8 @@ public class EventIngestService {
 
     /**
      * Merges a batch's deltas into prospects that existed before it: sorted packed arrays, time span, then
-     * attributes. Rows are locked in prospect id order, so concurrent batches cannot deadlock; answers each
-     * merged prospect's event count after the merge.
+     * attributes. Rows are locked in prospect id order, the order every batch uses; answers each merged
+     * prospect's event count after the merge.
      */
     private Map<String, Integer> updateProgress(Connection connection, Map<String, ProspectDelta> deltas,
             Map<String, Long> prospectIds) throws SQLException {
