@@ -1,4 +1,6 @@
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -57,6 +59,9 @@ final class RealOrders {
                 + journeyId) + 1;
     }
 
+    /** How many numbers {@link #counters()} reads. */
+    private static final int COUNTERS = 10;
+
     /** Warm figures: an untimed round of each order, then three alternating samples of each. */
     void warm(int sample) throws Exception {
         bench.log(String.format(Locale.ROOT, "# Real orders, warm: samples of %,d events, batches of %,d, 2 clients, into %,d existing prospects",
@@ -110,9 +115,12 @@ final class RealOrders {
                 + "(b), (c) target >= 50,000 events/s", median[1] / median[0], median[3] / median[0], median[1] / median[2], median[3] / median[4]));
         for (Map.Entry<String, long[]> cost : costs.entrySet()) {
             long[] c = cost.getValue();
-            bench.log(String.format(Locale.ROOT, "cost    %-4s per event: %,.0f bytes of WAL, %.2f prospect updates of which %.0f%% HOT, "
-                    + "%.3f checkpoints per 1,000 batches", cost.getKey(), c[0] / (double) c[4], c[1] / (double) c[4],
-                    c[1] == 0 ? 0 : 100.0 * c[2] / c[1], c[3] * 1000.0 * Bench.BATCH / c[4]));
+            double events = c[COUNTERS];
+            bench.log(String.format(Locale.ROOT, "cost    %-4s per event: %,.0f bytes of WAL (%.3f full-page images), %.2f prospect updates of which "
+                    + "%.0f%% HOT, %.3f checkpoints per 1,000 batches; %.3f blocks read past the cache, disk %,.0f bytes read and %,.0f "
+                    + "written; iowait %.0f%% of CPU time", cost.getKey(), c[0] / events, c[4] / events, c[1] / events,
+                    c[1] == 0 ? 0 : 100.0 * c[2] / c[1], c[3] * 1000.0 * Bench.BATCH / events, c[5] / events, c[6] * 512 / events,
+                    c[7] * 512 / events, c[9] == 0 ? 0 : 100.0 * c[8] / c[9]));
         }
         explainMerge();
     }
@@ -256,24 +264,49 @@ final class RealOrders {
         return events.size() / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** WAL bytes, prospect updates, HOT updates and checkpoints so far (the statistics lag; read after a pause). */
+    /**
+     * WAL bytes, prospect updates, HOT updates, checkpoints, full-page images in WAL, blocks PostgreSQL read from
+     * outside its cache, the machine's disk sectors read and written, and its CPU ticks (iowait, all) so far.
+     * The statistics lag; read after a pause.
+     */
     private long[] counters() throws Exception {
         Thread.sleep(600); // pgstat flushes table counters at most once a second per backend
+        long[] c = new long[COUNTERS];
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "select pg_current_wal_lsn() - '0/0', t.n_tup_upd, t.n_tup_hot_upd, c.num_timed + c.num_requested "
-                        + "from pg_stat_user_tables t, pg_stat_checkpointer c where t.relname = 'prospect'")) {
+                "select pg_current_wal_lsn() - '0/0', t.n_tup_upd, t.n_tup_hot_upd, c.num_timed + c.num_requested, "
+                        + "w.wal_fpi, (select sum(blks_read) from pg_stat_database) "
+                        + "from pg_stat_user_tables t, pg_stat_checkpointer c, pg_stat_wal w where t.relname = 'prospect'")) {
             rs.next();
-            return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) };
+            for (int i = 0; i < 6; i++) {
+                c[i] = rs.getLong(i + 1);
+            }
         }
+        // Linux only, and only what the whole machine did: good enough to tell I/O from CPU on a quiet box.
+        Path diskstats = Path.of("/proc/diskstats");
+        if (Files.isReadable(diskstats)) {
+            for (String line : Files.readAllLines(diskstats)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[2].matches("(s|v|xv)d[a-z]+|nvme\\d+n\\d+")) { // whole disks, not partitions
+                    c[6] += Long.parseLong(f[5]);
+                    c[7] += Long.parseLong(f[9]);
+                }
+            }
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            c[8] = Long.parseLong(cpu[5]);
+            for (int i = 1; i < cpu.length; i++) {
+                c[9] += Long.parseLong(cpu[i]);
+            }
+        }
+        return c;
     }
 
     private void addCost(Map<String, long[]> costs, String order, long[] before, long events) throws Exception {
         long[] after = counters();
-        long[] sum = costs.computeIfAbsent(order, k -> new long[5]);
-        for (int i = 0; i < 4; i++) {
+        long[] sum = costs.computeIfAbsent(order, k -> new long[COUNTERS + 1]);
+        for (int i = 0; i < COUNTERS; i++) {
             sum[i] += after[i] - before[i];
         }
-        sum[4] += events;
+        sum[COUNTERS] += events;
     }
 
     /**
