@@ -31,8 +31,4 @@ public interface EmbeddedDatabaseConfig {
 
     /** PostgreSQL's shared_buffers for a durable server, such as 2GB; unset means a quarter of the memory. */
     Optional<String> sharedBuffers();
-
-    /** Whether a durable server reloads, when it starts, the blocks its cache held when it stopped (pg_prewarm). */
-    @WithDefault("true")
-    boolean autoprewarm();
 }

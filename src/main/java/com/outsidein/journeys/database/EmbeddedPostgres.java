@@ -23,7 +23,7 @@ public final class EmbeddedPostgres {
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     /** Where and how to run the server; a null data directory means a throw-away one. */
-    record Settings(String dataDir, boolean durable, int port, String sharedBuffers, boolean autoprewarm) {
+    record Settings(String dataDir, boolean durable, int port, String sharedBuffers) {
     }
 
     private EmbeddedPostgres() {
@@ -75,14 +75,6 @@ public final class EmbeddedPostgres {
                 // compressed page images, cut that; the cost is a longer crash recovery and up to 4 GB of WAL.
                 builder.setServerConfig("shared_buffers", settings.sharedBuffers()).setServerConfig("max_wal_size", "4GB")
                         .setServerConfig("checkpoint_timeout", "15min").setServerConfig("wal_compression", "on");
-                if (settings.autoprewarm()) {
-                    // After a restart every time-ordered event first reads its prospect's pages back from disk, one
-                    // at a time: at 3 M prospects the first minute ran at a third of the warm rate. pg_prewarm's
-                    // worker lists the cached blocks at shutdown (and every 5 minutes) and reads them back in
-                    // block order when the server starts (bench/README.md, issue 11).
-                    builder.setServerConfig("shared_preload_libraries", "pg_prewarm")
-                            .setServerConfig("pg_prewarm.autoprewarm", "on");
-                }
             }
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = builder.start();
             LOG.infof("Embedded PostgreSQL on port %d, data in %s%s", server.getPort(), dataDir,

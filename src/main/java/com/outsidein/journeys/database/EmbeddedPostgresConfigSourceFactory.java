@@ -36,8 +36,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 stringValue(context, "journeys.embedded.data-dir"),
                 booleanValue(context, "journeys.embedded.durable", true),
                 intValue(context, "journeys.embedded.port").orElse(0),
-                Optional.ofNullable(stringValue(context, "journeys.embedded.shared-buffers")).orElseGet(EmbeddedPostgres::quarterOfMemory),
-                booleanValue(context, "journeys.embedded.autoprewarm", true));
+                Optional.ofNullable(stringValue(context, "journeys.embedded.shared-buffers")).orElseGet(EmbeddedPostgres::quarterOfMemory));
         String url = EmbeddedPostgres.startOnce(settings);
         return List.of(new PropertiesConfigSource(Map.of(
                 JDBC_URL, url,
