@@ -31,4 +31,8 @@ public interface EmbeddedDatabaseConfig {
 
     /** PostgreSQL's shared_buffers for a durable server, such as 2GB; unset means a quarter of the memory. */
     Optional<String> sharedBuffers();
+
+    /** PostgreSQL's max_wal_size for a durable server: the WAL written between checkpoints, such as 16GB. */
+    @WithDefault(EmbeddedPostgres.DEFAULT_MAX_WAL_SIZE)
+    String maxWalSize();
 }

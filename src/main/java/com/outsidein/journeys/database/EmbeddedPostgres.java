@@ -21,9 +21,16 @@ public final class EmbeddedPostgres {
     private static final String RUNNING_URL_PROPERTY = "com.outsidein.journeys.embedded-postgres-url";
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+    /**
+     * WAL written before a durable server checkpoints ahead of its 15 minutes. After each checkpoint the first
+     * change of every page logs the whole page; time-ordered ingest at 3 M prospects wrote 4 GB in under two
+     * minutes, so each checkpoint brought on the next: 16 GB took it from 11,286 / 13,046 to 19,983 / 19,307
+     * events/s side by side (bench/README.md, issue 11). A ceiling, not a reservation: a quiet server keeps little.
+     */
+    static final String DEFAULT_MAX_WAL_SIZE = "16GB";
 
     /** Where and how to run the server; a null data directory means a throw-away one. */
-    record Settings(String dataDir, boolean durable, int port, String sharedBuffers) {
+    record Settings(String dataDir, boolean durable, int port, String sharedBuffers, String maxWalSize) {
     }
 
     private EmbeddedPostgres() {
@@ -72,8 +79,9 @@ public final class EmbeddedPostgres {
                 // PostgreSQL's defaults (128 MB buffers, a checkpoint per 1 GB of WAL) every checkpoint made the
                 // next change of each page write a whole 8 kB image: 13.9 kB of WAL per event and a checkpoint
                 // every 4 batches (bench/README.md, issue 11). Bigger buffers and checkpoint spacing, and
-                // compressed page images, cut that; the cost is a longer crash recovery and up to 4 GB of WAL.
-                builder.setServerConfig("shared_buffers", settings.sharedBuffers()).setServerConfig("max_wal_size", "4GB")
+                // compressed page images, cut that; the cost is a longer crash recovery and up to
+                // max_wal_size of WAL on disk.
+                builder.setServerConfig("shared_buffers", settings.sharedBuffers()).setServerConfig("max_wal_size", settings.maxWalSize())
                         .setServerConfig("checkpoint_timeout", "15min").setServerConfig("wal_compression", "on");
             }
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = builder.start();

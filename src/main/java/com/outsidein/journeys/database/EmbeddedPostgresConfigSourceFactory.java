@@ -36,7 +36,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 stringValue(context, "journeys.embedded.data-dir"),
                 booleanValue(context, "journeys.embedded.durable", true),
                 intValue(context, "journeys.embedded.port").orElse(0),
-                Optional.ofNullable(stringValue(context, "journeys.embedded.shared-buffers")).orElseGet(EmbeddedPostgres::quarterOfMemory));
+                Optional.ofNullable(stringValue(context, "journeys.embedded.shared-buffers")).orElseGet(EmbeddedPostgres::quarterOfMemory),
+                Optional.ofNullable(stringValue(context, "journeys.embedded.max-wal-size")).orElse(EmbeddedPostgres.DEFAULT_MAX_WAL_SIZE));
         String url = EmbeddedPostgres.startOnce(settings);
         return List.of(new PropertiesConfigSource(Map.of(
                 JDBC_URL, url,

@@ -80,10 +80,12 @@ class DataSurvivesRestartIT {
 
         Map<String, String> smallCache = new HashMap<>(props);
         smallCache.put("journeys.embedded.shared-buffers", "256MB");
+        smallCache.put("journeys.embedded.max-wal-size", "1GB");
         try (PackagedAppProcess app = PackagedAppProcess.start(smallCache, Map.of())) {
             assertStored(app, "survivor-one");
             assertStored(app, "survivor-two");
             assertEquals(256L * 1024 * 1024, sharedBufferBytes(), "JOURNEYS_EMBEDDED_SHARED_BUFFERS overrides the default");
+            assertEquals("1024", setting("max_wal_size"), "JOURNEYS_EMBEDDED_MAX_WAL_SIZE overrides the default (in MB)");
         }
     }
 
@@ -119,9 +121,21 @@ class DataSurvivesRestartIT {
                 }
             }
         }
+        assertEquals("16384", setting("max_wal_size"), "checkpoints are spaced for ingest into a large journey (in MB)");
         String quarter = EmbeddedPostgres.quarterOfMemory();
         assertEquals(Long.parseLong(quarter.substring(0, quarter.length() - 2)) * 1024 * 1024, sharedBufferBytes(),
                 "shared_buffers defaults to a quarter of the memory");
+    }
+
+    private static String setting(String name) throws Exception {
+        try (Connection connection = connectToServer(); java.sql.PreparedStatement select = connection.prepareStatement(
+                "select setting from pg_settings where name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                assertTrue(rs.next(), name);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static long sharedBufferBytes() throws Exception {

@@ -124,6 +124,17 @@ class KubernetesManifestTest {
     }
 
     @Test
+    void theWalCeilingFitsItsVolume() {
+        JsonNode cluster = RAW.get("Cluster").get("spec");
+        String maxWal = cluster.at("/postgresql/parameters/max_wal_size").asText();
+        String volume = cluster.at("/walStorage/size").asText();
+        assertTrue(maxWal.endsWith("GB") && volume.endsWith("Gi"), maxWal + " / " + volume);
+        // PostgreSQL may pass max_wal_size between checkpoints; a quarter more leaves room for that and for the archiver.
+        double walGiB = Double.parseDouble(maxWal.replace("GB", "")); // PostgreSQL's GB is 1024^3 bytes
+        assertTrue(walGiB * 1.25 <= Double.parseDouble(volume.replace("Gi", "")), maxWal + " of WAL on a " + volume + " volume");
+    }
+
+    @Test
     void selectorsNamesAndSecretsLineUp() throws Exception {
         Deployment deployment = (Deployment) BY_KIND.get("Deployment");
         Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
