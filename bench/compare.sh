@@ -17,23 +17,13 @@ BENCH_APP=$base source bench/service.sh
 export BENCH_OUT=bench/last-compare.txt
 echo "# Compare: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dataset $data; base $base, changed $changed ${BENCH_CHANGED_OPTS:-}" > "$BENCH_OUT"
 trap 'code=$?; stop_service; rm -rf "$bench_classes"; exit $code' EXIT
-# wal_counters: WAL bytes, full-page images, checkpoints and those WAL volume asked for (psql, if any).
-wal_counters() {
-  command -v psql >/dev/null || return 0
-  psql -qtAX -h localhost -p "$pgport" -U postgres -c "select w.wal_bytes::bigint, w.wal_fpi, c.num_timed + c.num_requested,
-    c.num_requested from pg_stat_wal w, pg_stat_checkpointer c" 2>/dev/null || true
-}
 for round in $(seq 1 "$rounds"); do
   for build in base changed; do
     if [ $build = base ]; then app_dir=$base; opts=""; else app_dir=$changed; opts=${BENCH_CHANGED_OPTS:-}; fi
     BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} $opts" start_service "$data"
     before=$(wal_counters)
     BENCH_MODE=orders-time-ordered BENCH_LABEL="$build r$round" bench "$prospects"
-    after=$(wal_counters)
-    # The client rewrites the output file when it ends, so this line comes after it.
-    [ -z "$before" ] || awk -v b="$before" -v a="$after" -v l="$build r$round" 'BEGIN { split(b, x, "|"); split(a, y, "|");
-      printf "wal     %-12s %.1f GB of WAL, %d full-page images, %d checkpoints (%d asked for by WAL volume) over the samples\n",
-        l, (y[1] - x[1]) / 1e9, y[2] - x[2], y[3] - x[3], y[4] - x[4] }' >> "$BENCH_OUT"
+    print_wal "$build r$round" "$before" "$(wal_counters)"
     stop_service
   done
 done

@@ -33,3 +33,19 @@ stop_service() {
 bench() {
   java -Xmx4g -cp "$driver:$bench_classes" Bench "http://localhost:$port" "jdbc:postgresql://localhost:$pgport/postgres" "$@"
 }
+
+# wal_counters: WAL bytes, full-page images, checkpoints and those WAL volume asked for (psql, if any).
+wal_counters() {
+  command -v psql >/dev/null || return 0
+  psql -qtAX -h localhost -p "$pgport" -U postgres -c "select w.wal_bytes::bigint, w.wal_fpi, c.num_timed + c.num_requested,
+    c.num_requested from pg_stat_wal w, pg_stat_checkpointer c" 2>/dev/null || true
+}
+
+# print_wal LABEL BEFORE AFTER: what was written between two wal_counters readings, added to BENCH_OUT after
+# the client, which rewrites that file when it ends.
+print_wal() {
+  [ -n "$2" ] && [ -n "$3" ] || return 0
+  awk -v l="$1" -v b="$2" -v a="$3" 'BEGIN { split(b, x, "|"); split(a, y, "|");
+    printf "wal     %-12s %.2f GB of WAL, %d full-page images, %d checkpoints (%d asked for by WAL volume)\n",
+      l, (y[1] - x[1]) / 1e9, y[2] - x[2], y[3] - x[3], y[4] - x[4] }' >> "$BENCH_OUT"
+}
