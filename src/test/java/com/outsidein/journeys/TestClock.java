@@ -6,7 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import com.outsidein.journeys.common.AppClock;
+import com.outsidein.journeys.format.AppClock;
 
 /**
  * The suite runs the service at a fixed date that advances in real time, so fixtures dated 2026 work on a

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.outsidein.journeys.common.Csv;
-import com.outsidein.journeys.common.ETags;
+import com.outsidein.journeys.format.Csv;
+import com.outsidein.journeys.http.ETags;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 

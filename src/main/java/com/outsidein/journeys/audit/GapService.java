@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
@@ -33,9 +33,9 @@ public class GapService {
     @Inject
     JourneyValidator validator;
     @Inject
-    com.outsidein.journeys.common.Preconditions preconditions;
+    com.outsidein.journeys.http.Preconditions preconditions;
     @Inject
-    com.outsidein.journeys.common.AppClock clock;
+    com.outsidein.journeys.format.AppClock clock;
 
     @Transactional
     public GapReport report(long teamId, String journeyKey) {
@@ -134,8 +134,7 @@ public class GapService {
     }
 
     private JourneyEntity journey(long teamId, String key) {
-        return journeys.findByKey(teamId, key)
-                .orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+        return journeys.requireByKey(teamId, key);
     }
 
     private static Acknowledgement view(AcknowledgementEntity ack, boolean lapsed) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.outsidein.journeys.common.IsoDurations;
-import com.outsidein.journeys.common.SvgText;
+import com.outsidein.journeys.format.IsoDurations;
+import com.outsidein.journeys.format.SvgText;
 import com.outsidein.journeys.journey.ActionDocument;
 import com.outsidein.journeys.journey.ExclusionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.outsidein.journeys.common.SvgText;
+import com.outsidein.journeys.format.SvgText;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 

@@ -40,6 +40,6 @@ public class PreviewResource {
     @APIResponse(responseCode = "200", description = "The proposal's gaps",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GapPreview.class)))
     public GapPreview preview(@PathParam("journey") String journey, JourneyDocument proposal) {
-        return gaps.preview(caller.teamId(), journey, com.outsidein.journeys.common.RequestValidator.requireBody(proposal, "journey"));
+        return gaps.preview(caller.teamId(), journey, com.outsidein.journeys.problem.RequestValidator.requireBody(proposal, "journey"));
     }
 }

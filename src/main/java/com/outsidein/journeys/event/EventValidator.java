@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.Channel;
 
 /** Validates a whole batch against the journey's design; every bad item is reported by its index. */

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
 
@@ -29,8 +29,7 @@ public class ProspectService {
 
     @Transactional
     public ProspectView get(long teamId, String journeyKey, String prospect, String cursor, int limit) {
-        JourneyEntity journey = journeys.findByKey(teamId, journeyKey)
-                .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
+        JourneyEntity journey = journeys.requireByKey(teamId, journeyKey);
         List<?> rows = em.createNativeQuery("select id, attributes::text, first_seen_at, last_event_at from prospect "
                 + "where journey_id = ?1 and external_id = ?2").setParameter(1, journey.id).setParameter(2, prospect)
                 .getResultList();

@@ -7,8 +7,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
 
 /** Where a timeline page ends: the last event's time and id, opaque to clients. */
 record TimelineCursor(OffsetDateTime occurredAt, String id) {

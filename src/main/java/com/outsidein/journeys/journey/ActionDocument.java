@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.outsidein.journeys.common.Slug;
+import com.outsidein.journeys.format.Slug;
 
 /** A buyer action as clients read and write it. */
 @Schema(name = "BuyerAction", description = "Something the buyer does at a step, perhaps expecting an answer")

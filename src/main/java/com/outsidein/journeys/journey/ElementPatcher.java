@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.outsidein.journeys.common.JsonMergePatch;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.http.JsonMergePatch;
+import com.outsidein.journeys.problem.ProblemException;
 
 /** Applies a merge patch to one element of a journey and checks the result like a full request body. */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.outsidein.journeys.common.Slug;
+import com.outsidein.journeys.format.Slug;
 
 /** The whole journey document: what a designer PUTs and GETs back (journey-as-code). */
 @Schema(name = "Journey", description = "A whole journey: steps with touchpoints and actions, and transitions")

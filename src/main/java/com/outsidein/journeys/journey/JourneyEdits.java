@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
 
 /**
  * The fine-grained endpoints as pure edits of a journey document, so they share the document's

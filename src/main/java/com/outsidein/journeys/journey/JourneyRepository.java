@@ -16,6 +16,8 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import com.outsidein.journeys.problem.ProblemException;
+
 /** Reads and writes whole journey documents; callers own the transaction. */
 @ApplicationScoped
 public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, Long> {
@@ -23,13 +25,18 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
     @jakarta.inject.Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
     @jakarta.inject.Inject
-    com.outsidein.journeys.common.AppClock clock;
+    com.outsidein.journeys.format.AppClock clock;
 
     public Optional<JourneyEntity> findByKey(long teamId, String key) {
         return find("teamId = ?1 and key = ?2", teamId, key).firstResultOptional();
     }
 
     /** The journey row locked for update, so concurrent writers of one journey queue up. */
+    /** The team's journey, or a 404 exactly as if it did not exist: another team's journey is not there. */
+    public JourneyEntity requireByKey(long teamId, String key) {
+        return findByKey(teamId, key).orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+    }
+
     public Optional<JourneyEntity> findByKeyForUpdate(long teamId, String key) {
         return find("teamId = ?1 and key = ?2", teamId, key).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
@@ -214,7 +221,7 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 .setParameter(2, doc.steps().stream().map(StepDocument::key).toArray(String[]::new))
                 .getSingleResult()).longValue();
         if (assigned < doc.steps().size()) {
-            throw com.outsidein.journeys.common.ProblemException.invalid("steps",
+            throw com.outsidein.journeys.problem.ProblemException.invalid("steps",
                     "this journey has used " + MAX_STEP_REFS + " distinct step keys over its life; reuse an earlier key");
         }
         assignElementRefs(journeyId, "A", doc.steps().stream().flatMap(st -> st.actions().stream())
@@ -239,7 +246,7 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 + "from element_ref where journey_id = ?1 and kind = ?2")
                 .setParameter(1, journeyId).setParameter(2, kind).setParameter(3, array).getSingleResult()).longValue();
         if (total > MAX_ELEMENT_REFS) {
-            throw com.outsidein.journeys.common.ProblemException.invalid("steps", "this journey has used "
+            throw com.outsidein.journeys.problem.ProblemException.invalid("steps", "this journey has used "
                     + MAX_ELEMENT_REFS + " distinct action or touchpoint keys over its life; reuse an earlier key");
         }
         em.createNativeQuery("insert into element_ref (journey_id, kind, element_key, ref) "

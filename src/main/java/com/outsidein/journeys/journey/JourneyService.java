@@ -10,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.Preconditions;
-import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.common.Slug;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.http.Preconditions;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.format.Slug;
 import com.outsidein.journeys.security.Caller;
 
 /** Journey documents: every write validates the whole resulting document and bumps its version once. */

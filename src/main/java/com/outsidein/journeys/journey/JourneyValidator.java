@@ -8,10 +8,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.IsoDurations;
-import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.common.RequestValidator;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.format.IsoDurations;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.problem.RequestValidator;
 
 /**
  * Checks a whole journey document: field constraints first (Hibernate Validator), then the rules that

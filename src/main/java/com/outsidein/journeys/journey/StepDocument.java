@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.outsidein.journeys.common.Slug;
+import com.outsidein.journeys.format.Slug;
 
 /** A step with its touchpoints and buyer actions, as clients read and write it. */
 @Schema(name = "Step", description = "A step of the buyer's journey, named from the buyer's side")

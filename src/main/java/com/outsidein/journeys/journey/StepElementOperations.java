@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.outsidein.journeys.common.RequestValidator;
+import com.outsidein.journeys.problem.RequestValidator;
 import com.outsidein.journeys.security.CurrentCaller;
 
 /** The endpoints of a step's touchpoints and buyer actions, written once for both kinds. */

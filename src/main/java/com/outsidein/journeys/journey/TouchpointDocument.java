@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.outsidein.journeys.common.Slug;
+import com.outsidein.journeys.format.Slug;
 
 /** A touchpoint as clients read and write it. */
 @Schema(name = "Touchpoint", description = "How the company meets the buyer at a step")

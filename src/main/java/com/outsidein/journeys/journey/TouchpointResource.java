@@ -29,7 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.outsidein.journeys.security.Scopes;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.outsidein.journeys.common.JsonMergePatch;
+import com.outsidein.journeys.http.JsonMergePatch;
 
 /** The touchpoints of one step. ETags are the journey's version. */
 @Path("/api/v1/journeys/{journey}/steps/{step}/touchpoints")

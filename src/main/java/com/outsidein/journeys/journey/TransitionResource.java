@@ -28,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.outsidein.journeys.common.RequestValidator;
-import com.outsidein.journeys.common.JsonMergePatch;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.RequestValidator;
+import com.outsidein.journeys.http.JsonMergePatch;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 

@@ -16,6 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.outsidein.journeys.journey.JourneyDocument;
+import com.outsidein.journeys.progress.ElementKind;
+import com.outsidein.journeys.progress.ElementRefs;
+import com.outsidein.journeys.progress.PackedArrays;
 import com.outsidein.journeys.journey.StepDocument;
 
 /** Streams per-prospect progress rows for reports; callers own the transaction. */
@@ -42,16 +45,7 @@ public class ProgressStore {
     }
 
     public List<StepSpec> steps(long journeyId, JourneyDocument doc) throws SQLException {
-        Map<String, Integer> refs = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select step_key, ref from step_ref where journey_id = ?")) {
-            s.setLong(1, journeyId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    refs.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
+        Map<String, Integer> refs = refs(journeyId).of(ElementKind.STEP);
         return doc.steps().stream().map((StepDocument s) -> new StepSpec(s.key(), s.name(),
                 s.optional(), refs.get(s.key()))).toList();
     }
@@ -170,7 +164,7 @@ public class ProgressStore {
             s.execute("set local plan_cache_mode = force_custom_plan");
         }
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            // Server-prepared from the first run, so bigint[] columns arrive in binary (see arrayAt).
+            // Server-prepared from the first run, so bigint[] columns arrive in binary (see PackedArrays.arrayAt).
             s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             int i = 1;
             for (String parameter : columnParameters) {
@@ -213,7 +207,7 @@ public class ProgressStore {
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
                     // Closing the cursor early leaves the rest of the journey unread: a page costs its rows, not the journey.
-                    while (rs.next() && visitor.visit(rs.getLong(1), rs.getString(2), parse(rs.getString(3)), rs.getString(4))) {
+                    while (rs.next() && visitor.visit(rs.getLong(1), rs.getString(2), PackedArrays.parse(rs.getString(3)), rs.getString(4))) {
                         continue;
                     }
                 }
@@ -239,79 +233,11 @@ public class ProgressStore {
         return names;
     }
 
-    /** Refs of one kind of element: 'S' steps, 'A' actions, 'T' touchpoints. */
-    public Map<String, Integer> refs(long journeyId, char kind) throws SQLException {
-        String sql = kind == 'S' ? "select step_key, ref from step_ref where journey_id = ?"
-                : "select element_key, ref from element_ref where journey_id = ? and kind = '" + kind + "'";
-        Map<String, Integer> refs = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, journeyId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    refs.put(rs.getString(1), rs.getInt(2));
-                }
-            }
+    /** The journey's element refs, to unpack its progress with. */
+    public ElementRefs refs(long journeyId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return ElementRefs.load(c, journeyId);
         }
-        return refs;
     }
 
-    /**
-     * A bigint[] column as longs. Binary transfer skips PostgreSQL's text formatting and the parsing
-     * here; a driver that sends text instead is still understood.
-     */
-    public static long[] arrayAt(ResultSet row, int column) throws SQLException {
-        byte[] raw = row.getBytes(column);
-        if (raw == null || raw.length == 0) {
-            return new long[0];
-        }
-        if (raw[0] == '{') {
-            String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII);
-            return parse(text.substring(1, text.length() - 1));
-        }
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(raw);
-        int dimensions = buffer.getInt();
-        if (dimensions == 0) {
-            return new long[0];
-        }
-        buffer.getInt(); // has nulls: never, the columns are not null arrays of not null values
-        buffer.getInt(); // element type oid
-        int length = buffer.getInt();
-        buffer.getInt(); // lower bound
-        long[] values = new long[length];
-        for (int i = 0; i < length; i++) {
-            buffer.getInt(); // element length: 8
-            values[i] = buffer.getLong();
-        }
-        return values;
-    }
-
-    static long[] parse(String csv) {
-        if (csv == null || csv.isEmpty()) {
-            return new long[0];
-        }
-        int count = 1;
-        for (int i = 0; i < csv.length(); i++) {
-            if (csv.charAt(i) == ',') {
-                count++;
-            }
-        }
-        long[] values = new long[count];
-        int n = 0;
-        long value = 0;
-        boolean negative = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char ch = csv.charAt(i);
-            if (ch == ',') {
-                values[n++] = negative ? -value : value;
-                value = 0;
-                negative = false;
-            } else if (ch == '-') {
-                negative = true;
-            } else {
-                value = value * 10 + (ch - '0');
-            }
-        }
-        values[n] = negative ? -value : value;
-        return values;
-    }
 }

@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
 
 /** The [from, to) range every report takes, with the configured default and bound; and asOf. */
 public record ReportRange(Instant from, Instant to) {

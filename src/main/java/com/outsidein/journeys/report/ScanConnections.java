@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.ProblemException;
 
 /**
  * One permit per connection of the reports pool: a report takes every connection it will scan with

@@ -34,7 +34,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Inject
     SecurityConfig config;
     @Inject
-    com.outsidein.journeys.common.AppClock clock;
+    com.outsidein.journeys.format.AppClock clock;
 
     /** Bounded, so a flood of made-up key ids cannot grow it without limit. */
     private Cache<String, Optional<KeyStore.StoredKey>> cache;

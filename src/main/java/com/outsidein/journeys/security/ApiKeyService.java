@@ -18,9 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.common.RequestValidator;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.problem.RequestValidator;
 import com.outsidein.journeys.security.KeyViews.CreatedKey;
 import com.outsidein.journeys.security.KeyViews.KeyPage;
 import com.outsidein.journeys.security.KeyViews.KeyView;
@@ -38,7 +38,7 @@ public class ApiKeyService {
     @Inject
     ApiKeyIdentityProvider identities;
     @Inject
-    com.outsidein.journeys.common.AppClock clock;
+    com.outsidein.journeys.format.AppClock clock;
 
     @Transactional
     public CreatedKey create(Caller caller, KeyRequest request) {

@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.problem.ProblemMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
@@ -34,7 +35,7 @@ public class BearerKeyMechanism implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(BearerKeyMechanism.class);
     static final String RATE_LIMIT_ATTRIBUTE = "journeys.rate-limit";
     /** The challenge of every 401 (RFC 6750). */
-    public static final String CHALLENGE = "Bearer realm=\"purchase-journeys\"";
+    public static final String CHALLENGE = ProblemMapper.BEARER_CHALLENGE;
     private static final String SCHEME = "bearer";
 
     @Inject

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.ProblemException;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.outsidein.journeys.common.Slug;
+import com.outsidein.journeys.format.Slug;
 
 /** A new team. */
 @Schema(name = "TeamRequest")

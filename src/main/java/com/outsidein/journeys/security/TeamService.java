@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.common.RequestValidator;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.problem.RequestValidator;
 import com.outsidein.journeys.security.KeyViews.CallerKey;
 import com.outsidein.journeys.security.KeyViews.CreatedKey;
 import com.outsidein.journeys.security.KeyViews.CreatedTeam;

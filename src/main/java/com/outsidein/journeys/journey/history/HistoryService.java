@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.ChangeKind;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
@@ -30,8 +30,7 @@ public class HistoryService {
 
     @Transactional
     public HistoryPage list(long teamId, String journeyKey, String cursor, int limit) {
-        JourneyEntity journey = journeys.findByKey(teamId, journeyKey)
-                .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
+        JourneyEntity journey = journeys.requireByKey(teamId, journeyKey);
         long before = parseCursor(cursor);
         List<?> rows = entityManager.createNativeQuery("select version, at, key_id, key_name, change, subject from journey_version "
                 + "where journey_id = ?1 and version < ?2 order by version desc limit ?3")
@@ -62,8 +61,7 @@ public class HistoryService {
     }
 
     private JourneyEntity journey(long teamId, String journeyKey) {
-        return journeys.findByKey(teamId, journeyKey)
-                .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
+        return journeys.requireByKey(teamId, journeyKey);
     }
 
     private JourneyDocument document(JourneyEntity journey, long version) {

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.IsoDurations;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.format.IsoDurations;
 import com.outsidein.journeys.report.ReportRange;
 import com.outsidein.journeys.report.ReportsConfig;
 

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.outsidein.journeys.report.ReportsConfig;
-import com.outsidein.journeys.common.Csv;
-import com.outsidein.journeys.common.SvgText;
+import com.outsidein.journeys.format.Csv;
+import com.outsidein.journeys.format.SvgText;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 
@@ -41,7 +41,7 @@ public class ConversionResource {
     @Inject
     ReportsConfig limits;
     @Inject
-    com.outsidein.journeys.common.AppClock clock;
+    com.outsidein.journeys.format.AppClock clock;
     @Inject
     CurrentCaller caller;
 

@@ -8,11 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.outsidein.journeys.progress.PackedArrays;
 import com.outsidein.journeys.report.ProgressStore;
 import com.outsidein.journeys.report.ReportsConfig;
 import com.outsidein.journeys.report.StepSpec;
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
@@ -48,7 +49,7 @@ public class ConversionService {
                     "entries, " + (breakdown == null ? "null" : "attributes ->> ?"),
                     breakdown == null ? List.of() : List.of(breakdown), "cardinality(entries) > 0",
                     () -> new ConversionCalculator(steps, parameters, limits.maxFunnels()),
-                    (calculator, row) -> calculator.add(ProgressStore.arrayAt(row, 1), row.getString(2)));
+                    (calculator, row) -> calculator.add(PackedArrays.arrayAt(row, 1), row.getString(2)));
             List<ConversionCalculator> partitions = scanned.partitions();
             ConversionCalculator calculator = partitions.get(0);
             partitions.subList(1, partitions.size()).forEach(calculator::merge);
@@ -122,7 +123,7 @@ public class ConversionService {
     }
 
     private JourneyEntity journey(long teamId, String key) {
-        return journeys.findByKey(teamId, key).orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+        return journeys.requireByKey(teamId, key);
     }
 
     private static long parseCursor(String cursor) {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.outsidein.journeys.common.IsoDurations;
-import com.outsidein.journeys.common.SvgText;
+import com.outsidein.journeys.format.IsoDurations;
+import com.outsidein.journeys.format.SvgText;
 import com.outsidein.journeys.report.conversion.ConversionReport.Funnel;
 import com.outsidein.journeys.report.conversion.ConversionReport.StepConversion;
 

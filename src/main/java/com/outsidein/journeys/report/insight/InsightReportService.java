@@ -19,11 +19,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.outsidein.journeys.progress.PackedArrays;
+import com.outsidein.journeys.progress.ElementKind;
+import com.outsidein.journeys.progress.ElementRefs;
 import com.outsidein.journeys.report.ProgressStore;
 import com.outsidein.journeys.report.Rates;
-import com.outsidein.journeys.common.IsoDurations;
-import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.format.IsoDurations;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.progress.ProgressEntries;
 import com.outsidein.journeys.journey.ConditionDocument;
 import com.outsidein.journeys.journey.ConditionType;
 import com.outsidein.journeys.journey.JourneyDocument;
@@ -54,9 +57,10 @@ public class InsightReportService {
         JourneyEntity journey = journey(teamId, journeyKey);
         JourneyDocument doc = journeys.load(journey);
         try {
-            Map<String, Integer> stepRefs = progress.refs(journey.id, 'S');
-            Map<String, Integer> actionRefs = progress.refs(journey.id, 'A');
-            Map<String, Integer> touchRefs = progress.refs(journey.id, 'T');
+            ElementRefs refs = progress.refs(journey.id);
+            Map<String, Integer> stepRefs = refs.of(ElementKind.STEP);
+            Map<String, Integer> actionRefs = refs.of(ElementKind.ACTION);
+            Map<String, Integer> touchRefs = refs.of(ElementKind.TOUCHPOINT);
             int n = doc.transitions().size();
             List<String> attributeNames = doc.transitions().stream().flatMap(t -> t.conditions().stream())
                     .filter(c -> c.type() == ConditionType.ATTRIBUTE_EQUALS)
@@ -219,7 +223,7 @@ public class InsightReportService {
             for (int i = 0; i < attributes.length; i++) {
                 attributes[i] = row.getString(4 + i);
             }
-            consumer.accept(mine, ProgressStore.arrayAt(row, 1), ProgressStore.arrayAt(row, 2), ProgressStore.arrayAt(row, 3),
+            consumer.accept(mine, PackedArrays.arrayAt(row, 1), PackedArrays.arrayAt(row, 2), PackedArrays.arrayAt(row, 3),
                     attributes);
         }).partitions();
     }
@@ -329,6 +333,6 @@ public class InsightReportService {
     }
 
     private JourneyEntity journey(long teamId, String key) {
-        return journeys.findByKey(teamId, key).orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+        return journeys.requireByKey(teamId, key);
     }
 }

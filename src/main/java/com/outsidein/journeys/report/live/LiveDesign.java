@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.outsidein.journeys.common.IsoDurations;
+import com.outsidein.journeys.format.IsoDurations;
 import com.outsidein.journeys.journey.ActionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.Mode;
@@ -36,9 +36,9 @@ final class LiveDesign {
     }
 
     /** Indexed by ref; null where a ref belongs to an element no longer in the design. */
-    final Action[] actions = new Action[1 << com.outsidein.journeys.event.ProgressEntries.ELEMENT_REF_BITS];
-    final Touch[] touches = new Touch[1 << com.outsidein.journeys.event.ProgressEntries.ELEMENT_REF_BITS];
-    final Step[] steps = new Step[1 << com.outsidein.journeys.event.ProgressEntries.REF_BITS];
+    final Action[] actions = new Action[1 << com.outsidein.journeys.progress.ProgressEntries.ELEMENT_REF_BITS];
+    final Touch[] touches = new Touch[1 << com.outsidein.journeys.progress.ProgressEntries.ELEMENT_REF_BITS];
+    final Step[] steps = new Step[1 << com.outsidein.journeys.progress.ProgressEntries.REF_BITS];
     final List<String> stepKeys = new ArrayList<>();
     final List<ActionDocument> responseActions = new ArrayList<>();
 

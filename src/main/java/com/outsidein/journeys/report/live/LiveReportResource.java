@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.outsidein.journeys.report.ReportRange;
 import com.outsidein.journeys.report.ReportsConfig;
-import com.outsidein.journeys.common.AppClock;
-import com.outsidein.journeys.common.Csv;
+import com.outsidein.journeys.format.AppClock;
+import com.outsidein.journeys.format.Csv;
 import com.outsidein.journeys.security.CurrentCaller;
 import com.outsidein.journeys.security.Scopes;
 
@@ -109,8 +109,8 @@ public class LiveReportResource {
             @QueryParam("lateFactor") @DefaultValue("3") @DecimalMin("1") @DecimalMax("1000") double lateFactor,
             @Parameter(description = "Most rows per list, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         if (Double.isNaN(lateFactor)) { // 1e309 is above the maximum; NaN compares with nothing
-            throw com.outsidein.journeys.common.ProblemException.badRequest("lateFactor: must be a number",
-                    java.util.List.of(new com.outsidein.journeys.common.FieldError("lateFactor", "must be a number")));
+            throw com.outsidein.journeys.problem.ProblemException.badRequest("lateFactor: must be a number",
+                    java.util.List.of(new com.outsidein.journeys.problem.FieldError("lateFactor", "must be a number")));
         }
         return reports.stale(caller.teamId(), journey, asOf(asOf), lateFactor, limit);
     }

@@ -11,14 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.outsidein.journeys.progress.PackedArrays;
+import com.outsidein.journeys.progress.ElementKind;
+import com.outsidein.journeys.progress.ElementRefs;
 import com.outsidein.journeys.report.Durations;
 import com.outsidein.journeys.report.ProgressStore;
 import com.outsidein.journeys.report.Rates;
 import com.outsidein.journeys.report.TimeToConvert;
 import com.outsidein.journeys.report.TopK;
-import com.outsidein.journeys.common.FieldError;
-import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.problem.FieldError;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.progress.ProgressEntries;
 import com.outsidein.journeys.journey.ActionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
@@ -133,9 +136,9 @@ public class LiveReportService {
 
     @Transactional
     public ContactPressureReport pressure(long teamId, String journeyKey, String windowText, int cap, int limit) {
-        Duration window = com.outsidein.journeys.common.IsoDurations.parsePositive(windowText).orElseThrow(() ->
-                ProblemException.badRequest("window: " + com.outsidein.journeys.common.IsoDurations.MESSAGE,
-                        List.of(new FieldError("window", com.outsidein.journeys.common.IsoDurations.MESSAGE))));
+        Duration window = com.outsidein.journeys.format.IsoDurations.parsePositive(windowText).orElseThrow(() ->
+                ProblemException.badRequest("window: " + com.outsidein.journeys.format.IsoDurations.MESSAGE,
+                        List.of(new FieldError("window", com.outsidein.journeys.format.IsoDurations.MESSAGE))));
         Loaded loaded = load(teamId, journeyKey);
         long w = window.getSeconds();
         Comparator<Pressured> worstFirst = Comparator.comparing(Pressured::maxInWindow).reversed()
@@ -228,12 +231,11 @@ public class LiveReportService {
     }
 
     private Loaded load(long teamId, String key) {
-        JourneyEntity journey = journeys.findByKey(teamId, key)
-                .orElseThrow(() -> ProblemException.notFound("No journey '" + key + "'"));
+        JourneyEntity journey = journeys.requireByKey(teamId, key);
         JourneyDocument doc = journeys.load(journey);
         try {
-            return new Loaded(journey, new LiveDesign(doc, progress.refs(journey.id, 'S'), progress.refs(journey.id, 'A'),
-                    progress.refs(journey.id, 'T')));
+            ElementRefs refs = progress.refs(journey.id);
+            return new Loaded(journey, new LiveDesign(doc, refs.of(ElementKind.STEP), refs.of(ElementKind.ACTION), refs.of(ElementKind.TOUCHPOINT)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -290,8 +292,8 @@ public class LiveReportService {
             ProspectConsumer<A> consumer) {
         try {
             return progress.scan(loaded.journey().id, needs.columns, List.of(), null, accumulator,
-                    (mine, row) -> consumer.accept(mine, row.getString(1), ProgressStore.arrayAt(row, 2),
-                            ProgressStore.arrayAt(row, 3), ProgressStore.arrayAt(row, 4))).partitions();
+                    (mine, row) -> consumer.accept(mine, row.getString(1), PackedArrays.arrayAt(row, 2),
+                            PackedArrays.arrayAt(row, 3), PackedArrays.arrayAt(row, 4))).partitions();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

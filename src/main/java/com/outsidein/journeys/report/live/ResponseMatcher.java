@@ -2,7 +2,7 @@ package com.outsidein.journeys.report.live;
 
 import java.util.Arrays;
 
-import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.progress.ProgressEntries;
 
 /**
  * DESIGN.md's answering rule for one prospect: an action is answered by the first touchpoint delivered

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.progress.ProgressEntries;
 import com.outsidein.journeys.journey.ExclusionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.StepDocument;

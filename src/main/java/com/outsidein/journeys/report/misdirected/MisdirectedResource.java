@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.outsidein.journeys.common.AppClock;
-import com.outsidein.journeys.common.Csv;
+import com.outsidein.journeys.format.AppClock;
+import com.outsidein.journeys.format.Csv;
 import com.outsidein.journeys.report.ReportRange;
 import com.outsidein.journeys.report.ReportsConfig;
 import com.outsidein.journeys.security.CurrentCaller;

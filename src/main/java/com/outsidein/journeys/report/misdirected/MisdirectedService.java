@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.progress.PackedArrays;
+import com.outsidein.journeys.progress.ElementKind;
+import com.outsidein.journeys.progress.ElementRefs;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
@@ -28,12 +31,11 @@ public class MisdirectedService {
 
     @Transactional
     public MisdirectedReport misdirected(long teamId, String journeyKey, Instant from, Instant to) {
-        JourneyEntity journey = journeys.findByKey(teamId, journeyKey)
-                .orElseThrow(() -> ProblemException.notFound("No journey '" + journeyKey + "'"));
+        JourneyEntity journey = journeys.requireByKey(teamId, journeyKey);
         JourneyDocument doc = journeys.load(journey);
         try {
-            AudienceRules rules = new AudienceRules(doc, progress.refs(journey.id, 'S'), progress.refs(journey.id, 'A'),
-                    progress.refs(journey.id, 'T'));
+            ElementRefs refs = progress.refs(journey.id);
+            AudienceRules rules = new AudienceRules(doc, refs.of(ElementKind.STEP), refs.of(ElementKind.ACTION), refs.of(ElementKind.TOUCHPOINT));
             int attributes = rules.attributes.size();
             // Only the columns the rules read travel: steps and actions only when a rule looks at them.
             // The row id, not the external id: most rows are read for counting; the few examples get their names after.
@@ -51,8 +53,8 @@ public class MisdirectedService {
                         for (int i = 0; i < attributes; i++) {
                             values[i] = row.getString(6 + i);
                         }
-                        tally.add(row.getLong(1), ProgressStore.arrayAt(row, 2), ProgressStore.arrayAt(row, 3),
-                                ProgressStore.arrayAt(row, 4), ProgressStore.arrayAt(row, 5), values, start, end);
+                        tally.add(row.getLong(1), PackedArrays.arrayAt(row, 2), PackedArrays.arrayAt(row, 3),
+                                PackedArrays.arrayAt(row, 4), PackedArrays.arrayAt(row, 5), values, start, end);
                     });
             List<MisdirectionTally> partitions = scanned.partitions();
             MisdirectionTally total = partitions.get(0);

@@ -2,7 +2,7 @@ package com.outsidein.journeys.report.misdirected;
 
 import java.util.Comparator;
 
-import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.progress.ProgressEntries;
 import com.outsidein.journeys.report.TopK;
 
 /**

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.outsidein.journeys.common.ProblemException;
-import com.outsidein.journeys.event.ProgressEntries;
+import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.progress.ProgressEntries;
 import com.outsidein.journeys.report.StepSpec;
 
 /** A breakdown by a high-cardinality attribute stops at the funnel limit while prospects are counted. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.outsidein.journeys.common.ProblemException;
+import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.report.ReportsConfig;
 
 /** Report defaults beyond a lowered maximum are clamped to it, so reports that name no window still work. */
