@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Event")
 public record EventRequest(
-        @Schema(description = "Client-chosen UUID; re-sending it is counted as a duplicate", example = "5f0c6c1e-3b8e-4c8e-9d1a-2f7d6a1b9e10") String id,
+        @Schema(description = "Client-chosen UUID, idempotent within its prospect: the same prospect and id again is a duplicate, with other content a 422; the same id for another prospect is another event", example = "5f0c6c1e-3b8e-4c8e-9d1a-2f7d6a1b9e10") String id,
         @Schema(description = "The prospect's id in the client's CRM", example = "crm-004211") String prospect,
         @Schema(enumeration = { "STEP_ENTERED", "ACTION_PERFORMED", "TOUCHPOINT_DELIVERED", "OPTED_OUT" }, example = "ACTION_PERFORMED") String type,
         @Schema(description = "Step key, for STEP_ENTERED") String step,

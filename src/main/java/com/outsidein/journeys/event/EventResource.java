@@ -46,7 +46,8 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "ingestEvents", summary = "Ingest a batch of up to 10,000 prospect events",
             description = "Validated whole: one bad item answers 422 listing every bad item by index, and nothing is stored. "
-                    + "Events are idempotent by id: a re-sent event counts as a duplicate.")
+                    + "Events are idempotent by id within their prospect (as Mixpanel's $insert_id): the same prospect and id again "
+                    + "counts as a duplicate, with other content it is a 422; the same id for another prospect is another event.")
     public IngestResult ingest(@PathParam("journey") String journey, List<EventRequest> events) {
         return ingest.ingest(caller.caller(), journey, events);
     }

@@ -64,7 +64,8 @@ final class EventValidator {
         }
         List<FieldError> errors = new ArrayList<>();
         List<ValidEvent> valid = new ArrayList<>(batch.size());
-        Map<UUID, ValidEvent> seen = new HashMap<>();
+        // Ids are idempotent within their prospect: the same id for another prospect is another event.
+        Map<Map.Entry<String, UUID>, ValidEvent> seen = new HashMap<>();
         OffsetDateTime latestAllowed = now.plusDays(1);
         for (int i = 0; i < batch.size(); i++) {
             EventRequest e = batch.get(i);
@@ -116,7 +117,7 @@ final class EventValidator {
             if (errors.size() == before) {
                 ValidEvent event = new ValidEvent(i, id, e.prospect(), type, element,
                         occurredAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), attributes);
-                ValidEvent twin = seen.putIfAbsent(id, event);
+                ValidEvent twin = seen.putIfAbsent(Map.entry(e.prospect(), id), event);
                 if (twin != null && !twin.sameContent(event)) {
                     errors.add(new FieldError(at + ".id", "is used by item " + twin.index() + " with different content"));
                 } else if (twin == null) {

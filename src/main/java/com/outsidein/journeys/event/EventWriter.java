@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +47,18 @@ class EventWriter {
         return "(timestamptz 'epoch' + " + micros + " * interval '1 microsecond')";
     }
 
+    /**
+     * Plans every statement of this transaction for its own batch. After five runs on a connection the driver
+     * prepares a statement on the server, and PostgreSQL may then keep a generic plan made while the tables
+     * were small: a sequential scan of prospect, testing each row against the batch's 10,000 external ids.
+     * Later batches then cost in proportion to everything stored before (docs/architecture.md, "Plans").
+     */
+    static void planForThisBatch(Connection connection) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("set local plan_cache_mode = force_custom_plan");
+        }
+    }
+
     /** The stored prospects among these external ids, by external id; nothing is locked. */
     Map<String, Long> findProspects(Connection connection, long journeyId, Collection<String> externals)
             throws SQLException {
@@ -67,13 +79,18 @@ class EventWriter {
         return ids;
     }
 
-    /** Inserts the events not stored yet (sorted by id), adding each to {@code fresh} or, when already stored, {@code resent}. */
+    /**
+     * Inserts the events not stored yet, adding each to {@code fresh} or, when its prospect already has its id,
+     * {@code resent}. Rows go in key order (prospect, id), the order every batch takes its key locks in.
+     */
     void insertEvents(Connection connection, long journeyId, List<ValidEvent> events, Map<String, Long> prospectIds,
             List<ValidEvent> fresh, List<ValidEvent> resent) throws SQLException {
         int n = events.size();
         if (n == 0) {
             return;
         }
+        List<ValidEvent> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.<ValidEvent>comparingLong(e -> prospectIds.get(e.prospect())).thenComparing(ValidEvent::id));
         String[] ids = new String[n];
         Long[] prospects = new Long[n];
         Short[] types = new Short[n];
@@ -81,7 +98,7 @@ class EventWriter {
         Long[] times = new Long[n];
         String[] attributes = new String[n];
         for (int i = 0; i < n; i++) {
-            ValidEvent e = events.get(i);
+            ValidEvent e = ordered.get(i);
             ids[i] = e.id().toString();
             prospects[i] = prospectIds.get(e.prospect());
             types[i] = e.type().code;
@@ -89,12 +106,12 @@ class EventWriter {
             times[i] = e.epochMicros();
             attributes[i] = e.attributes().isEmpty() ? null : toJson(e.attributes());
         }
-        List<UUID> inserted = new ArrayList<>();
+        List<StoredKey> inserted = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into event (journey_id, id, prospect_id, type, element, occurred_at, attributes) "
                         + "select ?, i, p, t, el, " + time("o") + ", a from unnest(?::uuid[], ?::bigint[], ?::smallint[], ?::text[], "
                         + "?::bigint[], ?::jsonb[]) as u(i, p, t, el, o, a) "
-                        + "on conflict (journey_id, id) do nothing returning id")) {
+                        + "on conflict (prospect_id, id) do nothing returning prospect_id, id")) {
             insert.setLong(1, journeyId);
             insert.setArray(2, connection.createArrayOf("text", ids));
             insert.setArray(3, connection.createArrayOf("bigint", prospects));
@@ -104,44 +121,56 @@ class EventWriter {
             insert.setArray(7, connection.createArrayOf("text", attributes));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
-                    inserted.add(rs.getObject(1, UUID.class));
+                    inserted.add(new StoredKey(rs.getLong(1), rs.getObject(2, UUID.class)));
                 }
             }
         }
         // Both lists in the same order: a merge walk, no hashing of ids (structured ids hash badly).
-        inserted.sort(null);
+        inserted.sort(Comparator.comparingLong(StoredKey::prospectId).thenComparing(StoredKey::id));
         for (int i = 0, j = 0; i < n; i++) {
-            boolean isNew = j < inserted.size() && events.get(i).id().equals(inserted.get(j));
-            (isNew ? fresh : resent).add(events.get(i));
+            ValidEvent e = ordered.get(i);
+            boolean isNew = j < inserted.size() && inserted.get(j).prospectId() == prospectIds.get(e.prospect())
+                    && e.id().equals(inserted.get(j).id());
+            (isNew ? fresh : resent).add(e);
             j += isNew ? 1 : 0;
         }
     }
 
-    /** The items whose id is stored with other content: one error each, by index. */
+    /** An event's key as the insert answers it. */
+    private record StoredKey(long prospectId, UUID id) {
+    }
+
+    /** The items whose prospect already holds their id with other content: one error each, by index. */
     List<FieldError> reusedIds(Connection connection, long journeyId, List<ValidEvent> duplicates) throws SQLException {
         if (duplicates.isEmpty()) {
             return List.of();
         }
-        Map<UUID, ValidEvent> sent = duplicates.stream().collect(Collectors.toMap(ValidEvent::id, e -> e));
-        List<FieldError> errors = new ArrayList<>();
+        Map<Map.Entry<String, UUID>, ValidEvent> sent = new HashMap<>();
+        duplicates.forEach(e -> sent.put(Map.entry(e.prospect(), e.id()), e));
+        List<ValidEvent> refused = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select e.id, p.external_id, e.type, e.element, e.occurred_at, e.attributes::text from event e "
-                        + "join prospect p on p.id = e.prospect_id where e.journey_id = ? and e.id = any(?::uuid[])")) {
-            select.setLong(1, journeyId);
-            select.setArray(2, connection.createArrayOf("text", sent.keySet().stream().map(UUID::toString).toArray()));
+                "select e.id, p.external_id, e.type, e.element, e.occurred_at, e.attributes::text "
+                        + "from unnest(?::text[], ?::uuid[]) as u(x, i) "
+                        + "join prospect p on p.journey_id = ? and p.external_id = u.x "
+                        + "join event e on e.prospect_id = p.id and e.id = u.i")) {
+            select.setArray(1, connection.createArrayOf("text", duplicates.stream().map(ValidEvent::prospect).toArray()));
+            select.setArray(2, connection.createArrayOf("text", duplicates.stream().map(e -> e.id().toString()).toArray()));
+            select.setLong(3, journeyId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ValidEvent mine = sent.get(rs.getObject(1, UUID.class));
+                    ValidEvent mine = sent.get(Map.entry(rs.getString(2), rs.getObject(1, UUID.class)));
                     ValidEvent stored = new ValidEvent(-1, mine.id(), rs.getString(2), EventType.of(rs.getShort(3)),
                             rs.getString(4), rs.getObject(5, OffsetDateTime.class), fromJson(rs.getString(6)));
                     if (!stored.sameContent(mine)) {
-                        errors.add(new FieldError("[" + mine.index() + "].id",
-                                "was already received with different content; send a new id for a new event"));
+                        refused.add(mine);
                     }
                 }
             }
         }
-        return errors;
+        return refused.stream().sorted(Comparator.comparingInt(ValidEvent::index))
+                .map(e -> new FieldError("[" + e.index() + "].id",
+                        "was already received with different content for this prospect; send a new id for a new event"))
+                .toList();
     }
 
     /**

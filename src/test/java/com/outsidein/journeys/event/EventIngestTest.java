@@ -247,11 +247,80 @@ class EventIngestTest {
         post(j, List.of(entered("cy", "b", 5), changed)).statusCode(422).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("[1].id"))
                 .body("errors[0].message", containsString("different content"));
-        Map<String, Object> otherInBatch = new LinkedHashMap<>(fresh);
-        otherInBatch.put("prospect", "someone-else");
-        post(j, List.of(entered("cy", "b", 6), otherInBatch)).statusCode(422).body("errors[0].field", equalTo("[1].id"));
         given().get("/api/v1/journeys/{j}/prospects/cy", j).then()
                 .body("timeline", hasSize(3)).body("timeline.step", contains("a", "c", "d"));
+    }
+
+    /**
+     * Ids are idempotent within their prospect (DESIGN, as Mixpanel's $insert_id): the same id for another
+     * prospect is another event, stored and counted for both; the same prospect and id again is a
+     * duplicate in one batch, across batches and across concurrent clients.
+     */
+    @Test
+    void anIdIsIdempotentWithinItsProspectOnly() throws Exception {
+        String j = createFunnelJourney("per-prospect-ids");
+        String shared = UUID.randomUUID().toString();
+        Map<String, Object> ann = withId(entered("ann", "a", 0), shared);
+        Map<String, Object> bo = withId(entered("bo", "a", 0), shared);
+        post(j, List.of(ann, bo, ann)).statusCode(200).body("accepted", equalTo(2)).body("duplicates", equalTo(1));
+        post(j, List.of(bo, ann)).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        Map<String, Object> cy = withId(entered("cy", "a", 1), shared);
+        post(j, List.of(cy, withId(entered("cy", "c", 2), UUID.randomUUID().toString()))).statusCode(200)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(0));
+        for (String prospect : List.of("ann", "bo", "cy")) {
+            given().get("/api/v1/journeys/{j}/prospects/{p}", j, prospect).then().statusCode(200)
+                    .body("timeline[0].id", equalTo(shared)).body("timeline[0].step", equalTo("a"));
+        }
+        // Every one of them counts: three prospects entered a, one reached c (b is optional).
+        given().queryParam("from", at(-1)).queryParam("to", at(10))
+                .get("/api/v1/journeys/{j}/reports/conversion", j).then().statusCode(200)
+                .body("funnels[0].steps[0].entered", equalTo(3))
+                .body("funnels[0].steps[0].converted", equalTo(1));
+
+        // The same prospect and id with other content: 422 naming the item, and nothing of the batch is stored.
+        Map<String, Object> changed = withId(entered("bo", "c", 3), shared);
+        post(j, List.of(entered("dee", "a", 0), changed)).statusCode(422).contentType(PROBLEM)
+                .body("errors.field", contains("[1].id"))
+                .body("errors[0].message", containsString("different content for this prospect"));
+        given().get("/api/v1/journeys/{j}/prospects/dee", j).then().statusCode(404);
+        given().get("/api/v1/journeys/{j}/prospects/bo", j).then().body("timeline", hasSize(1));
+
+        // Four clients send the same 60 events at once: each stored once, the rest duplicates.
+        List<Map<String, Object>> same = new ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            String id = UUID.randomUUID().toString();
+            for (String prospect : List.of("x" + p, "y" + p, "z" + p)) {
+                same.add(withId(entered(prospect, "a", 1), id));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<int[]>> answers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                answers.add(pool.submit(() -> {
+                    io.restassured.response.ExtractableResponse<?> r = post(j, same).statusCode(200).extract();
+                    return new int[] { r.path("accepted"), r.path("duplicates") };
+                }));
+            }
+            int accepted = 0;
+            int duplicates = 0;
+            for (Future<int[]> answer : answers) {
+                accepted += answer.get()[0];
+                duplicates += answer.get()[1];
+            }
+            assertEquals(60, accepted);
+            assertEquals(180, duplicates);
+        } finally {
+            pool.shutdownNow();
+        }
+        long journeyId = scalar("select id from journey where key = '" + j + "'");
+        assertEquals(1 + 1 + 2 + 60, scalar("select count(*) from event where journey_id = " + journeyId));
+    }
+
+    private static Map<String, Object> withId(Map<String, Object> event, String id) {
+        Map<String, Object> copy = new LinkedHashMap<>(event);
+        copy.put("id", id);
+        return copy;
     }
 
     /**
