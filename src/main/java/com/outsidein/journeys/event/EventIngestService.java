@@ -82,7 +82,6 @@ public class EventIngestService {
             // One answer lists every bad item: ids reused with other content included, not only after a retry.
             List<FieldError> errors = new ArrayList<>(checked.errors());
             try (Connection connection = dataSource.getConnection()) {
-                EventWriter.planForThisBatch(connection);
                 errors.addAll(writer.reusedIds(connection, journey.id, checked.valid()));
             } catch (SQLException e) {
                 throw new IngestFailedException(e);
@@ -98,7 +97,6 @@ public class EventIngestService {
         // A fixed order for rows and locks keeps concurrent batches from deadlocking.
         events.sort(Comparator.comparing(ValidEvent::id));
         try (Connection connection = dataSource.getConnection()) {
-            EventWriter.planForThisBatch(connection);
             ElementRefs refs = ElementRefs.load(connection, journey.id);
             Map<String, ProspectDeltas.Delta> deltas = ProspectDeltas.of(events, refs, writer::toJson);
             // Rows another batch may also want are written as late as possible: its events' prospects first
