@@ -219,7 +219,9 @@ public class Bench {
             String asOf = "asOf=2026-03-01T00:00:00Z";
             for (String live : List.of("responses?from=" + from + "&to=" + to + "&" + asOf, "responses/open?" + asOf,
                     "contact-pressure?window=P7D&cap=8", "stale?" + asOf, "transitions?" + asOf, "data-quality",
-                    "misdirected?from=" + from + "&to=" + to)) {
+                    "misdirected?from=" + from + "&to=" + to,
+                    // What moves a prospect on from step 1: the whole population of the year, one scan.
+                    "drivers?step=" + STEPS[0] + "&from=" + from + "&to=" + to)) {
                 double[] ms = time(5, () -> get(reports + live));
                 log(String.format(Locale.ROOT, "live    %-34s median %8.1f ms (%s; target < 2000 ms)",
                         live.replaceAll("\\?.*", ""), ms[ms.length / 2], fmtMs(ms)));
