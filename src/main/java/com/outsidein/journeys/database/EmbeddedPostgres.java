@@ -25,7 +25,7 @@ public final class EmbeddedPostgres {
      * WAL written before a durable server checkpoints ahead of its 15 minutes. After each checkpoint the first
      * change of every page logs the whole page; time-ordered ingest at 3 M prospects wrote 4 GB in under two
      * minutes, so each checkpoint brought on the next: 16 GB took it from 11,286 / 13,046 to 19,983 / 19,307
-     * events/s side by side (bench/README.md, issue 11). A ceiling, not a reservation: a quiet server keeps little.
+     * events/s side by side (bench/notes/, the ingest-order passes). A ceiling, not a reservation: a quiet server keeps little.
      */
     static final String DEFAULT_MAX_WAL_SIZE = "16GB";
 
@@ -39,7 +39,7 @@ public final class EmbeddedPostgres {
     /**
      * PostgreSQL's own starting advice for shared_buffers, a quarter of the memory (of the container, where
      * there is one). Time-ordered ingest touches random prospect rows and index pages all over the data; a
-     * 1 GB cache at a million prospects kept evicting pages it needed next (bench/README.md, issue 11).
+     * 1 GB cache at a million prospects kept evicting pages it needed next (bench/notes/, the ingest-order passes).
      */
     static String quarterOfMemory() {
         long bytes = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
@@ -78,7 +78,7 @@ public final class EmbeddedPostgres {
                 // Time-ordered ingest touches random pages of a large prospect table and event indexes. With
                 // PostgreSQL's defaults (128 MB buffers, a checkpoint per 1 GB of WAL) every checkpoint made the
                 // next change of each page write a whole 8 kB image: 13.9 kB of WAL per event and a checkpoint
-                // every 4 batches (bench/README.md, issue 11). Bigger buffers and checkpoint spacing cut that;
+                // every 4 batches (bench/notes/, the ingest-order passes). Bigger buffers and checkpoint spacing cut that;
                 // the cost is a longer crash recovery and up to max_wal_size of WAL on disk. Page images stay
                 // uncompressed: these binaries have only pglz, which cost more CPU than the bytes it saved; after
                 // a restart at 3 M prospects the first minute ran twice as fast without it, at 7.0-7.5 kB of WAL

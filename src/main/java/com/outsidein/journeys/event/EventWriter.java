@@ -236,7 +236,7 @@ class EventWriter {
         deltas.keySet().stream().sorted(Comparator.comparing(prospectIds::get)).forEach(x -> byId.put(x, deltas.get(x)));
         // Attributes go in the same statement when most merged prospects bring some (a row whose document
         // changes is rewritten whole either way), in a second one when few do: assigning them makes the
-        // generated identity columns be recomputed on every row (bench/README.md, issue 11).
+        // generated identity columns be recomputed on every row (bench/notes/, the ingest-order passes).
         List<String> carrying = byId.keySet().stream().filter(x -> byId.get(x).attributes() != null).toList();
         boolean attributesInline = carrying.size() * 2 > byId.size();
         try (PreparedStatement update = connection.prepareStatement(
@@ -278,7 +278,7 @@ class EventWriter {
      * of their progress. Assigning {@code attributes} makes PostgreSQL recompute the identity columns
      * generated from it on every row: a merge that left them out took 94 ms a batch of 10,000 against 133,
      * while for a batch where every prospect's document changes one statement took 293 ms against 412 for
-     * two (bench/sql/batch-cost.sh, issue 11).
+     * two (bench/sql/batch-cost.sh; bench/notes/, the ingest-order passes).
      */
     private void mergeAttributes(Connection connection, Map<String, ProspectDeltas.Delta> byId, Map<String, Long> prospectIds,
             List<String> carrying) throws SQLException {

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Reads an RFC 3339 time with an offset. The shape CRMs send ({@code 2026-03-02T09:15:00Z}, optional
  * fraction, {@code Z} or {@code ±hh:mm}) is read by hand: the general formatter took a sixth of the
- * service's time per ingested event (bench/README.md, issue 11). Anything else goes to the formatter,
+ * service's time per ingested event (bench/notes/, the ingest-order passes). Anything else goes to the formatter,
  * so both accept and refuse exactly the same texts.
  */
 final class Rfc3339 {

@@ -1,14 +1,11 @@
 package com.outsidein.journeys.event;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
-import com.outsidein.journeys.problem.FieldError;
-import com.outsidein.journeys.problem.ProblemException;
+import com.outsidein.journeys.http.Cursors;
+
 
 /** Where a timeline page ends: the last event's time and id, opaque to clients. */
 record TimelineCursor(OffsetDateTime occurredAt, String id) {
@@ -17,20 +14,19 @@ record TimelineCursor(OffsetDateTime occurredAt, String id) {
             OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).minusSeconds(1), new UUID(0, 0).toString());
 
     static String of(OffsetDateTime occurredAt, String id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((occurredAt.toInstant() + "/" + id).getBytes(StandardCharsets.UTF_8));
+        return Cursors.of(occurredAt.toInstant(), id);
     }
 
     static TimelineCursor parse(String cursor) {
         if (cursor == null) {
             return START;
         }
+        String[] fields = Cursors.fields(cursor, 2);
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("/", 2);
-            return new TimelineCursor(OffsetDateTime.ofInstant(java.time.Instant.parse(parts[0]), ZoneOffset.UTC), UUID.fromString(parts[1]).toString());
+            return new TimelineCursor(OffsetDateTime.ofInstant(java.time.Instant.parse(fields[0]), ZoneOffset.UTC),
+                    UUID.fromString(fields[1]).toString());
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("cursor: not a cursor this API gave out",
-                    List.of(new FieldError("cursor", "use the nextCursor of the previous page")));
+            throw Cursors.invalid();
         }
     }
 }

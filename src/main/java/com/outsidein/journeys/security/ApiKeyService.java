@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.outsidein.journeys.http.Cursors;
 import com.outsidein.journeys.problem.FieldError;
 import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.problem.RequestValidator;
@@ -99,8 +100,7 @@ public class ApiKeyService {
     @Transactional
     public KeyPage list(Caller caller, String cursor, int limit) {
         if (cursor != null && !ApiKeyToken.isWellFormedId(cursor)) {
-            throw ProblemException.badRequest("cursor: not a cursor this API gave out",
-                    List.of(new FieldError("cursor", "use the nextCursor of the previous page")));
+            throw Cursors.invalid(); // key ids are public, so the keys list pages by the last one as it is
         }
         List<KeyView> keys = query(caller.teamId(), "k.id > ? order by k.id limit " + (limit + 1), cursor == null ? "" : cursor);
         boolean more = keys.size() > limit;

@@ -51,6 +51,10 @@ public class FirstStartKey {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('journeys.first-admin-key'))").getSingleResult();
         long existing = ((Number) entityManager.createNativeQuery("select count(*) from api_key").getSingleResult()).longValue();
         if (existing > 0) {
+            // A start on data that has keys writes no file: say where keys come from, so a user without one is not left guessing.
+            LOG.infof("%d API keys exist in this database, so no admin key file was written%s. Use a key you made; "
+                    + "if none is at hand, start once with JOURNEYS_BOOTSTRAP_KEY set to a long random secret and make one "
+                    + "with POST /api/v1/keys.", existing, Files.exists(keyFile()) ? " (an earlier one is at " + keyFile() + ")" : "");
             return;
         }
         long defaultTeam = ((Number) entityManager.createNativeQuery("select id from team where key = 'default'")

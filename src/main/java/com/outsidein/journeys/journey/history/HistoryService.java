@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.outsidein.journeys.http.Cursors;
 import com.outsidein.journeys.problem.FieldError;
 import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.ChangeKind;
@@ -31,7 +32,7 @@ public class HistoryService {
     @Transactional
     public HistoryPage list(long teamId, String journeyKey, String cursor, int limit) {
         JourneyEntity journey = journeys.requireByKey(teamId, journeyKey);
-        long before = parseCursor(cursor);
+        long before = Cursors.number(cursor, Long.MAX_VALUE);
         List<?> rows = entityManager.createNativeQuery("select version, at, key_id, key_name, change, subject from journey_version "
                 + "where journey_id = ?1 and version < ?2 order by version desc limit ?3")
                 .setParameter(1, journey.id).setParameter(2, before).setParameter(3, limit + 1).getResultList();
@@ -42,7 +43,7 @@ public class HistoryService {
                     row[2] == null ? null : new VersionSummary.By((String) row[2], (String) row[3]),
                     ChangeKind.valueOf((String) row[4]), (String) row[5]));
         }
-        String next = rows.size() > limit ? Long.toString(items.get(items.size() - 1).version()) : null;
+        String next = rows.size() > limit ? Cursors.of(items.get(items.size() - 1).version()) : null;
         return new HistoryPage(journey.key, items, next);
     }
 
@@ -74,18 +75,6 @@ public class HistoryService {
             return json.readValue((String) rows.get(0), JourneyDocument.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("A stored version does not read back", e);
-        }
-    }
-
-    private static long parseCursor(String cursor) {
-        if (cursor == null) {
-            return Long.MAX_VALUE;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("cursor: not a cursor this API gave out",
-                    List.of(new FieldError("cursor", "use the nextCursor of the previous page")));
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.outsidein.journeys.http.Cursors;
 import com.outsidein.journeys.progress.PackedArrays;
 import com.outsidein.journeys.report.ProgressStore;
 import com.outsidein.journeys.report.ReportsConfig;
@@ -89,7 +90,7 @@ public class ConversionService {
             throw ProblemException.badRequest("status: must be 'converted' or 'dropped'",
                     List.of(new FieldError("status", "must be 'converted' or 'dropped'")));
         }
-        long after = parseCursor(cursor);
+        long after = Cursors.number(cursor, 0);
         boolean wantConverted = "converted".equals(status);
         int k = position;
         try {
@@ -116,7 +117,7 @@ public class ConversionService {
                 lastId[0] = id;
                 return true;
             });
-            return new ProspectPage(stepKey, status, items, more[0] ? Long.toString(lastId[0]) : null);
+            return new ProspectPage(stepKey, status, items, more[0] ? Cursors.of(lastId[0]) : null);
         } catch (SQLException e) {
             throw new ReportFailedException(e);
         }
@@ -124,18 +125,6 @@ public class ConversionService {
 
     private JourneyEntity journey(long teamId, String key) {
         return journeys.requireByKey(teamId, key);
-    }
-
-    private static long parseCursor(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("cursor: not a cursor this API gave out",
-                    List.of(new FieldError("cursor", "use the nextCursor of the previous page")));
-        }
     }
 
     /** A database failure inside a report; the problem mapper decides between 503 and 500. */

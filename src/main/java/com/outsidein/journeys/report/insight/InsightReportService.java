@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,15 +23,11 @@ import com.outsidein.journeys.progress.ElementKind;
 import com.outsidein.journeys.progress.ElementRefs;
 import com.outsidein.journeys.report.ProgressStore;
 import com.outsidein.journeys.report.Rates;
-import com.outsidein.journeys.format.IsoDurations;
-import com.outsidein.journeys.problem.ProblemException;
-import com.outsidein.journeys.progress.ProgressEntries;
 import com.outsidein.journeys.journey.ConditionDocument;
 import com.outsidein.journeys.journey.ConditionType;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
-import com.outsidein.journeys.journey.Match;
 import com.outsidein.journeys.journey.TransitionDocument;
 import com.outsidein.journeys.report.insight.InsightReports.ConditionEvidence;
 import com.outsidein.journeys.report.insight.InsightReports.DataQualityReport;
@@ -61,74 +56,27 @@ public class InsightReportService {
             Map<String, Integer> stepRefs = refs.of(ElementKind.STEP);
             Map<String, Integer> actionRefs = refs.of(ElementKind.ACTION);
             Map<String, Integer> touchRefs = refs.of(ElementKind.TOUCHPOINT);
-            int n = doc.transitions().size();
             List<String> attributeNames = doc.transitions().stream().flatMap(t -> t.conditions().stream())
                     .filter(c -> c.type() == ConditionType.ATTRIBUTE_EQUALS)
                     .map(ConditionDocument::attribute).distinct().toList();
-            CompiledTransition[] plan = doc.transitions().stream()
-                    .map(t -> CompiledTransition.of(t, stepRefs, actionRefs, touchRefs, attributeNames))
-                    .toArray(CompiledTransition[]::new);
-            long now = asOf.getEpochSecond();
-            List<EvidenceTally> tallies = scan(journey.id, () -> new EvidenceTally(doc),
-                    (tally, entries, actions, touches, attributes) -> {
-                for (int i = 0; i < n; i++) {
-                    CompiledTransition t = plan[i];
-                    long entered = -1;
-                    long left = Long.MAX_VALUE;
-                    boolean advanced = false;
-                    for (long e : entries) {
-                        long at = ProgressEntries.epochSecond(e);
-                        if (at > now) {
-                            break;
-                        }
-                        int ref = ProgressEntries.ref(e);
-                        if (entered < 0) {
-                            if (ref == t.from()) {
-                                entered = at;
-                            }
-                        } else {
-                            if (ref != t.from() && left == Long.MAX_VALUE) {
-                                left = at;
-                            }
-                            if (ref == t.to()) {
-                                advanced = true;
-                            }
-                        }
-                    }
-                    if (entered < 0) {
-                        continue;
-                    }
-                    tally.totals[i][0]++;
-                    if (advanced) {
-                        tally.totals[i][1]++;
-                    }
-                    boolean all = true;
-                    boolean any = false;
-                    long until = Math.min(left, now);
-                    CompiledCondition[] conditions = t.conditions();
-                    for (int c = 0; c < conditions.length; c++) {
-                        boolean met = conditions[c].met(entered, until, actions, touches, attributes);
-                        all &= met;
-                        any |= met;
-                        count(tally.evidence[i][c], met, advanced);
-                    }
-                    count(tally.evidence[i][conditions.length], t.all() ? all : any, advanced);
-                }
-            }, attributeNames);
-            EvidenceTally total = tallies.get(0);
+            TransitionTally.CompiledTransition[] plan = doc.transitions().stream()
+                    .map(t -> TransitionTally.CompiledTransition.of(t, stepRefs, actionRefs, touchRefs, attributeNames))
+                    .toArray(TransitionTally.CompiledTransition[]::new);
+            List<TransitionTally> tallies = scan(journey.id, () -> new TransitionTally(plan, asOf.getEpochSecond()),
+                    TransitionTally::add, attributeNames);
+            TransitionTally total = tallies.get(0);
             tallies.subList(1, tallies.size()).forEach(total::merge);
-            long[][] totals = total.totals;
-            long[][][] evidence = total.evidence;
             List<TransitionEvidence> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < doc.transitions().size(); i++) {
                 TransitionDocument t = doc.transitions().get(i);
+                TransitionTally.Stints stints = total.byTransition[i];
                 List<ConditionEvidence> conditions = new ArrayList<>();
                 for (int c = 0; c < t.conditions().size(); c++) {
-                    conditions.add(evidence(describe(t.conditions().get(c)), t.conditions().get(c).note(), evidence[i][c]));
+                    conditions.add(evidence(describe(t.conditions().get(c)), t.conditions().get(c).note(), stints.conditions[c]));
                 }
-                out.add(new TransitionEvidence(t.from(), t.to(), t.match().name(), totals[i][0], totals[i][1],
+                out.add(new TransitionEvidence(t.from(), t.to(), t.match().name(), stints.inFrom, stints.advanced,
                         t.conditions().isEmpty() ? null : evidence(t.match() + " of the conditions", null,
-                                evidence[i][t.conditions().size()]), conditions));
+                                stints.conditions[t.conditions().size()]), conditions));
             }
             return new TransitionReport(journey.key, asOf, out);
         } catch (SQLException e) {
@@ -228,99 +176,17 @@ public class InsightReportService {
         }).partitions();
     }
 
-    /** A transition with its keys resolved to refs once, not once per prospect. */
-    private record CompiledTransition(int from, int to, boolean all, CompiledCondition[] conditions) {
-        static CompiledTransition of(TransitionDocument t, Map<String, Integer> stepRefs, Map<String, Integer> actionRefs,
-                Map<String, Integer> touchRefs, List<String> attributeNames) {
-            return new CompiledTransition(stepRefs.get(t.from()), stepRefs.get(t.to()), t.match() == Match.ALL,
-                    t.conditions().stream().map(c -> CompiledCondition.of(c, actionRefs, touchRefs, attributeNames))
-                            .toArray(CompiledCondition[]::new));
-        }
-    }
 
-    /** A condition ready to test: element ref (-1 when it names nothing with events), count, duration or attribute. */
-    private record CompiledCondition(ConditionType type, int ref, int minCount, long seconds, int attribute, String value) {
-        static CompiledCondition of(ConditionDocument c, Map<String, Integer> actionRefs, Map<String, Integer> touchRefs,
-                List<String> attributeNames) {
-            return switch (c.type()) {
-                case ACTION_PERFORMED -> new CompiledCondition(c.type(), actionRefs.getOrDefault(c.action(), -1),
-                        c.minCount() == null ? 1 : c.minCount(), 0, -1, null);
-                case TOUCHPOINT_RECEIVED -> new CompiledCondition(c.type(), touchRefs.getOrDefault(c.touchpoint(), -1), 1, 0, -1, null);
-                case ATTRIBUTE_EQUALS -> new CompiledCondition(c.type(), -1, 0, 0, attributeNames.indexOf(c.attribute()), c.value());
-                case TIME_IN_STEP_AT_LEAST -> new CompiledCondition(c.type(), -1, 0,
-                        IsoDurations.parsePositive(c.duration()).orElseThrow().getSeconds(), -1, null);
-            };
-        }
 
-        /** Whether the prospect met it during its stint [entered, left) in the from step. */
-        boolean met(long entered, long left, long[] actions, long[] touches, String[] attributes) {
-            return switch (type) {
-                case ACTION_PERFORMED -> countIn(actions, ref, entered, left) >= minCount;
-                case TOUCHPOINT_RECEIVED -> countIn(touches, ref, entered, left) >= minCount;
-                case ATTRIBUTE_EQUALS -> value.equals(attributes[attribute]);
-                case TIME_IN_STEP_AT_LEAST -> left - entered >= seconds;
-            };
-        }
-    }
 
-    /** A partition's transition counts: [inFrom, advanced] per transition; [met, metAdvanced, notMet, notMetAdvanced] per condition. */
-    private static final class EvidenceTally {
-        final long[][] totals;
-        final long[][][] evidence;
 
-        EvidenceTally(JourneyDocument doc) {
-            int n = doc.transitions().size();
-            totals = new long[n][2];
-            evidence = new long[n][][];
-            for (int i = 0; i < n; i++) {
-                evidence[i] = new long[doc.transitions().get(i).conditions().size() + 1][4];
-            }
-        }
 
-        void merge(EvidenceTally other) {
-            for (int i = 0; i < totals.length; i++) {
-                totals[i][0] += other.totals[i][0];
-                totals[i][1] += other.totals[i][1];
-                for (int c = 0; c < evidence[i].length; c++) {
-                    for (int k = 0; k < 4; k++) {
-                        evidence[i][c][k] += other.evidence[i][c][k];
-                    }
-                }
-            }
-        }
-    }
-
-    /** Events of one element in [from, until). */
-    private static int countIn(long[] packed, int ref, long from, long until) {
-        if (ref < 0) {
-            return 0;
-        }
-        int count = 0;
-        for (long p : packed) {
-            long at = ProgressEntries.elementSecond(p);
-            if (at >= until) {
-                break;
-            }
-            if (at >= from && ProgressEntries.elementRef(p) == ref) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static void count(long[] counters, boolean met, boolean advanced) {
-        counters[met ? 0 : 2]++;
-        if (advanced) {
-            counters[met ? 1 : 3]++;
-        }
-    }
-
-    private static ConditionEvidence evidence(String condition, String note, long[] c) {
-        Double metRate = c[0] == 0 ? null : Rates.round((double) c[1] / c[0]);
-        Double notMetRate = c[2] == 0 ? null : Rates.round((double) c[3] / c[2]);
-        Double lift = c[0] == 0 || c[2] == 0 || c[3] == 0 ? null
-                : Rates.round(((double) c[1] / c[0]) / ((double) c[3] / c[2]));
-        return new ConditionEvidence(condition, note, c[0], c[2], metRate, notMetRate, lift);
+    private static ConditionEvidence evidence(String condition, String note, TransitionTally.Evidence c) {
+        Double metRate = c.met == 0 ? null : Rates.round((double) c.metAdvanced / c.met);
+        Double notMetRate = c.notMet == 0 ? null : Rates.round((double) c.notMetAdvanced / c.notMet);
+        Double lift = c.met == 0 || c.notMet == 0 || c.notMetAdvanced == 0 ? null
+                : Rates.round(((double) c.metAdvanced / c.met) / ((double) c.notMetAdvanced / c.notMet));
+        return new ConditionEvidence(condition, note, c.met, c.notMet, metRate, notMetRate, lift);
     }
 
     private static String describe(ConditionDocument c) {
