@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.outsidein.journeys.format.AppClock;
 import com.outsidein.journeys.format.Csv;
-import com.outsidein.journeys.format.IsoDurations;
 import com.outsidein.journeys.problem.FieldError;
 import com.outsidein.journeys.report.ReportRange;
 import com.outsidein.journeys.report.ReportsConfig;
@@ -78,17 +77,8 @@ public class DriversResource {
             @Context HttpHeaders headers) {
         Instant now = clock.now();
         List<FieldError> errors = new ArrayList<>();
-        if (step == null || step.isBlank()) {
-            errors.add(new FieldError("step", "is required: the key of the step whose population is measured"));
-        }
         ReportRange range = ReportRange.parse(from, to, limits, now, errors);
-        Duration windowDuration = window == null ? ReportRange.min(limits.defaultWindow(), limits.maxWindow())
-                : IsoDurations.parsePositive(window).orElse(null);
-        if (windowDuration == null) {
-            errors.add(new FieldError("window", IsoDurations.MESSAGE));
-        } else if (windowDuration.compareTo(limits.maxWindow()) > 0) {
-            errors.add(new FieldError("window", "must be at most " + limits.maxWindow().toDays() + " days"));
-        }
+        Duration windowDuration = ReportRange.window(window, limits, errors);
         ReportRange.throwIfAny(errors);
         DriversReport report = drivers.drivers(caller.teamId(), journey,
                 new DriversService.Parameters(step, range.from(), range.to(), windowDuration, minCount, limit));

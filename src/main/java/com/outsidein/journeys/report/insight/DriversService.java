@@ -55,6 +55,10 @@ public class DriversService {
 
     public DriversReport drivers(long teamId, String journeyKey, Parameters parameters) {
         JourneyEntity journey = journeys.requireByKey(teamId, journeyKey);
+        // After the journey: another team's journey answers 404 whatever the parameters.
+        if (parameters.step() == null || parameters.step().isBlank()) {
+            throw badStep("is required: the key of the step whose population is measured");
+        }
         JourneyDocument doc = journeys.load(journey);
         List<StepDocument> steps = doc.steps();
         int index = indexOf(steps, parameters.step());
