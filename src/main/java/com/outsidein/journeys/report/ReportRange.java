@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.outsidein.journeys.format.IsoDurations;
 import com.outsidein.journeys.problem.FieldError;
 import com.outsidein.journeys.problem.ProblemException;
 
@@ -30,6 +31,21 @@ public record ReportRange(Instant from, Instant to) {
             }
         }
         return new ReportRange(start, end);
+    }
+
+    /**
+     * Parses a report's window, adding its problem to {@code errors}; null when bad. A default beyond the configured
+     * maximum is clamped to it, so a report without window still works.
+     */
+    public static Duration window(String text, ReportsConfig limits, List<FieldError> errors) {
+        Duration window = text == null ? min(limits.defaultWindow(), limits.maxWindow()) : IsoDurations.parsePositive(text).orElse(null);
+        if (window == null) {
+            errors.add(new FieldError("window", IsoDurations.MESSAGE));
+        } else if (window.compareTo(limits.maxWindow()) > 0) {
+            errors.add(new FieldError("window", "must be at most " + limits.maxWindow().toDays() + " days"));
+            return null;
+        }
+        return window;
     }
 
     /** Parses the range alone, answering 400 for any problem. */

@@ -30,15 +30,8 @@ public record ConversionParameters(
             String interval, ReportsConfig limits, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         ReportRange range = ReportRange.parse(from, to, limits, now, errors);
-        // A default beyond the configured maximum is clamped to it, so a report without window still works.
-        String windowText = window == null ? IsoDurations.format(ReportRange.min(limits.defaultWindow(), limits.maxWindow()))
-                : window;
-        Duration windowDuration = IsoDurations.parsePositive(windowText).orElse(null);
-        if (windowDuration == null) {
-            errors.add(new FieldError("window", IsoDurations.MESSAGE));
-        } else if (windowDuration.compareTo(limits.maxWindow()) > 0) {
-            errors.add(new FieldError("window", "must be at most " + limits.maxWindow().toDays() + " days"));
-        }
+        Duration windowDuration = ReportRange.window(window, limits, errors);
+        String windowText = window == null && windowDuration != null ? IsoDurations.format(windowDuration) : window;
         String orderValue = order == null ? "ordered" : order.toLowerCase(Locale.ROOT);
         if (!orderValue.equals("ordered") && !orderValue.equals("any")) {
             errors.add(new FieldError("order", "must be 'ordered' or 'any'"));
