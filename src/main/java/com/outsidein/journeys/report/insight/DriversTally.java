@@ -45,9 +45,10 @@ final class DriversTally {
 
     /**
      * Counts one prospect. Entries, actions and touches are packed and sorted by time; attributes are read only
-     * for a prospect in the population ({@code attributes} is called then).
+     * for a prospect in the population: {@code attributes} then hands each name and value to the counter given.
      */
-    void add(long[] entries, long[] performed, long[] delivered, java.util.function.Supplier<Map<String, String>> attributes) {
+    void add(long[] entries, long[] performed, long[] delivered,
+            java.util.function.Consumer<java.util.function.BiConsumer<String, String>> attributes) {
         long first = -1;
         for (long entry : entries) {
             if (ProgressEntries.ref(entry) == plan.stepRef()) {
@@ -81,7 +82,7 @@ final class DriversTally {
         generation++;
         count(performed, first, until, actions, actionSeen, moved);
         count(delivered, first, until, touches, touchSeen, moved);
-        attributes.get().forEach((name, value) -> countAttribute(name, value, moved));
+        attributes.accept((name, value) -> countAttribute(name, value, moved));
     }
 
     private void count(long[] packed, long from, long until, long[][] counts, int[] seen, boolean moved) {
