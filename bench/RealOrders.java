@@ -253,7 +253,9 @@ final class RealOrders {
         }
         StringBuilder rows = new StringBuilder();
         for (Bench.Event e : events) {
-            rows.append(copyJourney).append('\t').append(e.id()).append('\t').append(prospectIds.get(e.prospect())).append('\t')
+            // Another id for the same row: event ids are keyed by prospect (V13), and the service stored these very ones.
+            rows.append(copyJourney).append('\t').append(new java.util.UUID(~e.id().getMostSignificantBits(), e.id().getLeastSignificantBits()))
+                    .append('\t').append(prospectIds.get(e.prospect())).append('\t')
                     .append(e.type()).append('\t').append(e.element()).append('\t').append(Instant.ofEpochSecond(e.epochSecond()))
                     .append('\t').append(e.attributes() == null ? "\\N" : e.attributes().replace("\\", "\\\\")).append('\n');
         }
