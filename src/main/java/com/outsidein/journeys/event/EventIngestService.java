@@ -3,7 +3,6 @@ package com.outsidein.journeys.event;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +93,6 @@ public class EventIngestService {
             trail.record(caller, journey.id, 0, inBatchDuplicates);
             return new IngestResult(0, inBatchDuplicates);
         }
-        // A fixed order for rows and locks keeps concurrent batches from deadlocking.
-        events.sort(Comparator.comparing(ValidEvent::id));
         try (Connection connection = dataSource.getConnection()) {
             ElementRefs refs = ElementRefs.load(connection, journey.id);
             Map<String, ProspectDeltas.Delta> deltas = ProspectDeltas.of(events, refs, writer::toJson);
