@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.outsidein.journeys.http.Cursors;
-import com.outsidein.journeys.problem.FieldError;
 import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.ChangeKind;
 import com.outsidein.journeys.journey.JourneyDocument;

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import com.outsidein.journeys.progress.PackedArrays;
 import com.outsidein.journeys.progress.ElementKind;
 import com.outsidein.journeys.progress.ElementRefs;
-import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
