@@ -13,6 +13,7 @@ import com.outsidein.journeys.journey.ActionDocument;
 import com.outsidein.journeys.journey.ExclusionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.Mode;
+import com.outsidein.journeys.journey.SourceEventDocument;
 import com.outsidein.journeys.journey.StepDocument;
 import com.outsidein.journeys.journey.TouchpointDocument;
 import com.outsidein.journeys.journey.TransitionDocument;
@@ -30,6 +31,11 @@ public final class JourneyMapRenderer {
     static final int CARD = COLUMN - 20;
     static final int PAD = 10;
     static final int LINE = 17;
+    /** The CDP calls that feed an element, so a designer sees on the card what the data will be made of. */
+    private static void addSourceEvents(List<Line> text, List<SourceEventDocument> calls, double width) {
+        calls.forEach(call -> add(text, "\u21e2 from " + call.label(), width, Font.META));
+    }
+
     private static final String RED = "#c62828";
     private static final String AMBER = "#ef6c00";
 
@@ -106,6 +112,7 @@ public final class JourneyMapRenderer {
             if (step.buyerGoal() != null && !step.buyerGoal().isBlank()) {
                 add(header, "Goal: " + step.buyerGoal(), CARD, Font.GOAL);
             }
+            addSourceEvents(header, step.sourceEvents(), CARD);
             addGapLabels(header, gapsFor(step.key(), STEP_GAPS), CARD);
             headers.add(header);
             headerHeight = Math.max(headerHeight, cardHeight(header.size()));
@@ -134,6 +141,7 @@ public final class JourneyMapRenderer {
                     add(text, "\u270e written to look personal", CARD, Font.META);
                 }
                 t.excludes().forEach(rule -> add(text, "\u2715 not for " + describe(rule), CARD, Font.META));
+                addSourceEvents(text, t.sourceEvents(), CARD);
                 addGapLabels(text, gaps, CARD);
                 Box box = new Box(columnX(i), cy, CARD, cardHeight(text.size()));
                 touchpointBoxes.put(t.key(), box);
@@ -156,6 +164,7 @@ public final class JourneyMapRenderer {
                         ? "answer within " + (a.responseSla() == null ? "?" : IsoDurations.readable(a.responseSla()))
                                 + (a.requiresHuman() ? " · by a person" : "")
                         : "no answer expected", CARD - 10, Font.META);
+                addSourceEvents(text, a.sourceEvents(), CARD - 10);
                 addGapLabels(text, gaps, CARD - 10);
                 Box box = new Box(columnX(i) + 10, cy, CARD - 10, cardHeight(text.size()));
                 card(box, "action", a.key(), text, gaps);

@@ -15,11 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
-import org.jboss.logging.Logger;
-
-import com.outsidein.journeys.database.SqlStates;
+import com.outsidein.journeys.database.DeadlockRetry;
 import com.outsidein.journeys.format.AppClock;
 import com.outsidein.journeys.journey.ActionDocument;
 import com.outsidein.journeys.journey.JourneyDocument;
@@ -38,8 +34,6 @@ import com.outsidein.journeys.security.Caller;
 @ApplicationScoped
 public class EventIngestService {
 
-    private static final Logger LOG = Logger.getLogger(EventIngestService.class);
-    static final int DEADLOCK_ATTEMPTS = 3;
 
     @Inject
     IngestConfig ingestLimits;
@@ -54,26 +48,36 @@ public class EventIngestService {
     @Inject
     AppClock clock;
 
-    /**
-     * Stores the batch in one transaction. A deadlock victim has stored nothing and is run again (twice at
-     * most): batches lock the rows they share in one order, but another transaction taking the same rows in
-     * another order still makes the database pick a victim (the 100 k growth run met one, bench/notes).
-     */
+    /** Stores the batch in one transaction, run again when it was a deadlock victim ({@link DeadlockRetry}). */
     public IngestResult ingest(Caller caller, String journeyKey, List<EventRequest> batch) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> store(caller, journeyKey, batch));
-            } catch (RuntimeException e) {
-                if (attempt == DEADLOCK_ATTEMPTS || !SqlStates.isDeadlock(e)) {
-                    throw e;
-                }
-                LOG.infof("Ingest batch was a deadlock victim; running it again (attempt %d of %d). %s", attempt + 1,
-                        DEADLOCK_ATTEMPTS, SqlStates.deadlockDetail(e));
-            }
+        return DeadlockRetry.inNewTransaction("Ingest batch", () -> store(caller, journeyKey, batch, false));
+    }
+
+    /**
+     * Stores one journey's share of a source's batch in the caller's transaction (the source owns it, so a
+     * batch feeding several journeys is stored whole or not at all). A re-sent event is a duplicate even when
+     * its content differs: a CDP re-sends a call with a new {@code sentAt}, which moves the corrected time.
+     */
+    public IngestResult ingestFromSource(Caller caller, String journeyKey, List<EventRequest> events) {
+        return store(caller, journeyKey, events, true);
+    }
+
+    /**
+     * Sets attributes of a team's prospects of that external id, in every journey where one exists, in the
+     * caller's transaction; by the rule events follow (a later time wins per key).
+     */
+    public void updateAttributes(long teamId, List<AttributeUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            writer.updateAttributes(connection, teamId, updates);
+        } catch (SQLException e) {
+            throw new IngestFailedException(e);
         }
     }
 
-    private IngestResult store(Caller caller, String journeyKey, List<EventRequest> batch) {
+    private IngestResult store(Caller caller, String journeyKey, List<EventRequest> batch, boolean resentAreDuplicates) {
         JourneyEntity journey = journeys.requireByKey(caller.teamId(), journeyKey);
         JourneyDocument doc = journeys.load(journey);
         EventValidator.Checked checked = EventValidator.check(batch, design(doc), clock.nowUtc());
@@ -114,7 +118,9 @@ public class EventIngestService {
             prospectIds.putAll(writer.findProspects(connection, journey.id,
                     unknown.keySet().stream().filter(x -> !created.contains(x)).toList()));
             writer.insertEvents(connection, journey.id, ofUnknown, prospectIds, fresh, resent);
-            checkDuplicates(connection, journey.id, resent);
+            if (!resentAreDuplicates) {
+                checkDuplicates(connection, journey.id, resent);
+            }
             // A prospect created by this batch already holds all of its events: nothing of it was stored
             // before, so none of its events can be a duplicate (a reused id would have been refused above).
             // Without re-sent events the deltas already built are exactly the fresh ones.

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.outsidein.journeys.format.Rfc3339;
 import com.outsidein.journeys.problem.FieldError;
 import com.outsidein.journeys.problem.ProblemException;
 import com.outsidein.journeys.journey.Channel;

@@ -295,6 +295,22 @@ class EventWriter {
         }
     }
 
+    /** Merges attributes into every prospect of the team with one of these external ids, as events merge theirs. */
+    void updateAttributes(Connection connection, long teamId, List<AttributeUpdate> updates) throws SQLException {
+        List<AttributeUpdate> sorted = updates.stream().sorted(Comparator.comparing(AttributeUpdate::prospect)).toList();
+        try (PreparedStatement update = connection.prepareStatement(
+                "update prospect p set " + ATTRIBUTES_MERGE + " from (select x, attrs, " + time("a_at") + " as attrs_at "
+                        + "  from unnest(?::text[], ?::jsonb[], ?::bigint[]) as u(x, attrs, a_at)) u, journey j "
+                        + "where j.team_id = ? and p.journey_id = j.id and p.external_id = u.x")) {
+            update.setArray(1, connection.createArrayOf("text", sorted.stream().map(AttributeUpdate::prospect).toArray()));
+            update.setArray(2, connection.createArrayOf("text", sorted.stream().map(u -> toJson(u.attributes())).toArray()));
+            update.setArray(3, connection.createArrayOf("bigint", sorted.stream()
+                    .map(u -> u.at().toEpochSecond() * 1_000_000 + u.at().getNano() / 1_000).toArray()));
+            update.setLong(4, teamId);
+            update.executeUpdate();
+        }
+    }
+
     void recordIngest(Connection connection, long journeyId, List<ValidEvent> fresh) throws SQLException {
         OffsetDateTime latest = fresh.stream().map(ValidEvent::occurredAt).max(Comparator.naturalOrder()).orElse(null);
         try (PreparedStatement upsert = connection.prepareStatement(

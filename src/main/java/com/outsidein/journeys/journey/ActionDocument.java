@@ -2,6 +2,10 @@ package com.outsidein.journeys.journey;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.validation.Valid;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,15 +26,37 @@ public record ActionDocument(
         @Size(max = 64) @Schema(description = "ISO-8601 duration", example = "PT4H") String responseSla,
         @Schema(defaultValue = "false") Boolean requiresHuman,
         @Size(max = 50) @Schema(description = "Keys of the touchpoints (any step) that answer this action")
-        List<@NotNull @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE) String> respondedBy) {
+        List<@NotNull @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE) String> respondedBy,
+        // Left out when empty, so documents written before sources read back as written.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @Valid @Size(max = 20)
+        @Schema(description = "CDP calls (received at /api/v1/sources/segment) that mean this element's event")
+        List<@NotNull SourceEventDocument> sourceEvents) {
 
     public ActionDocument {
         expectsResponse = expectsResponse != null && expectsResponse;
         requiresHuman = requiresHuman != null && requiresHuman;
         respondedBy = respondedBy == null ? List.of() : respondedBy;
+        sourceEvents = sourceEvents == null ? List.of() : sourceEvents;
+    }
+
+    /** An action no CDP call maps to. */
+    public ActionDocument(String key, String name, String description, Boolean expectsResponse, String responseSla,
+            Boolean requiresHuman, List<String> respondedBy) {
+        this(key, name, description, expectsResponse, responseSla, requiresHuman, respondedBy, List.of());
+    }
+
+    /**
+     * The record's text without its source events: gap fingerprints are digests of this text, and which calls
+     * feed an action changes none of its gaps, so acknowledgements stay valid when a mapping is added.
+     */
+    @Override
+    public String toString() {
+        return "ActionDocument[key=" + key + ", name=" + name + ", description=" + description + ", expectsResponse="
+                + expectsResponse + ", responseSla=" + responseSla + ", requiresHuman=" + requiresHuman + ", respondedBy="
+                + respondedBy + "]";
     }
 
     public ActionDocument withKey(String newKey) {
-        return new ActionDocument(newKey, name, description, expectsResponse, responseSla, requiresHuman, respondedBy);
+        return new ActionDocument(newKey, name, description, expectsResponse, responseSla, requiresHuman, respondedBy, sourceEvents);
     }
 }

@@ -43,6 +43,10 @@ public class ActionEntity extends PanacheEntityBase {
     public String responseSla;
     @Column(name = "requires_human", nullable = false)
     public boolean requiresHuman;
+    /** The source events as JSON; content is written by the repository's set-based insert, never through the entity. */
+    @org.hibernate.annotations.ColumnTransformer(read = "source_events::text")
+    @Column(name = "source_events", columnDefinition = "jsonb", insertable = false, updatable = false)
+    public String sourceEvents;
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "action_response",
             joinColumns = @JoinColumn(name = "action_id"),

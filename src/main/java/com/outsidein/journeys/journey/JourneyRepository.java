@@ -95,7 +95,7 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 .setParameter(1, journey.id).getResultList()) {
             touchpoints.computeIfAbsent(t.step.id, k -> new ArrayList<>()).add(new TouchpointDocument(
                     t.key, t.name, t.description, t.channel, t.mode, t.owner, t.staffed, t.looksPersonal,
-                    exclusions(t.excludes)));
+                    exclusions(t.excludes), sourceEvents(t.sourceEvents)));
         }
         Map<Long, List<ActionDocument>> actions = new HashMap<>();
         List<ActionEntity> actionRows = em.createQuery(
@@ -104,10 +104,10 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
         actionRows.stream().sorted(Comparator.comparingInt(a -> a.position)).forEach(a -> actions
                 .computeIfAbsent(a.step.id, k -> new ArrayList<>())
                 .add(new ActionDocument(a.key, a.name, a.description, a.expectsResponse, a.responseSla,
-                        a.requiresHuman, a.respondedBy.stream().map(t -> t.key).toList())));
+                        a.requiresHuman, a.respondedBy.stream().map(t -> t.key).toList(), sourceEvents(a.sourceEvents))));
         List<StepDocument> stepDocs = steps.stream().map(s -> new StepDocument(s.key, s.name, s.description,
                 s.buyerGoal, s.optional, s.staleAfter, List.copyOf(touchpoints.getOrDefault(s.id, List.of())),
-                List.copyOf(actions.getOrDefault(s.id, List.of())))).toList();
+                List.copyOf(actions.getOrDefault(s.id, List.of())), sourceEvents(s.sourceEvents))).toList();
 
         Map<Long, List<ConditionDocument>> conditions = new LinkedHashMap<>();
         for (ConditionEntity c : em.createQuery("from ConditionEntity c left join fetch c.action "
@@ -132,6 +132,14 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
             return List.of(mapper.readValue(json, ExclusionDocument[].class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Stored exclusions are always JSON", e);
+        }
+    }
+
+    private List<SourceEventDocument> sourceEvents(String json) {
+        try {
+            return json == null ? List.of() : List.of(mapper.readValue(json, SourceEventDocument[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored source events are always JSON", e);
         }
     }
 
@@ -269,16 +277,16 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
             ContentArrays responders = new ContentArrays();
             for (int i = 0; i < doc.steps().size(); i++) {
                 StepDocument s = doc.steps().get(i);
-                steps.add(s.key(), i, s.name(), s.description(), s.buyerGoal(), s.optional(), s.staleAfter());
+                steps.add(s.key(), i, s.name(), s.description(), s.buyerGoal(), s.optional(), s.staleAfter(), json(s.sourceEvents()));
                 for (int t = 0; t < s.touchpoints().size(); t++) {
                     TouchpointDocument td = s.touchpoints().get(t);
                     touchpoints.add(s.key(), td.key(), t, td.name(), td.description(), td.channel().name(), td.mode().name(),
-                            td.owner(), td.staffed(), td.looksPersonal(), json(td.excludes()));
+                            td.owner(), td.staffed(), td.looksPersonal(), json(td.excludes()), json(td.sourceEvents()));
                 }
                 for (int a = 0; a < s.actions().size(); a++) {
                     ActionDocument ad = s.actions().get(a);
                     actions.add(s.key(), ad.key(), a, ad.name(), ad.description(), ad.expectsResponse(), ad.responseSla(),
-                            ad.requiresHuman());
+                            ad.requiresHuman(), json(ad.sourceEvents()));
                     for (int r = 0; r < ad.respondedBy().size(); r++) {
                         responders.add(ad.key(), ad.respondedBy().get(r), r);
                     }
@@ -296,19 +304,19 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, L
                 }
             }
             steps.insert(connection, journeyId, "insert into journey_step (journey_id, key, position, name, description, "
-                    + "buyer_goal, optional, stale_after) select ?, * from unnest(?::text[], ?::int[], ?::text[], ?::text[], "
-                    + "?::text[], ?::boolean[], ?::text[])");
+                    + "buyer_goal, optional, stale_after, source_events) select ?, * from unnest(?::text[], ?::int[], ?::text[], "
+                    + "?::text[], ?::text[], ?::boolean[], ?::text[], ?::jsonb[])");
             touchpoints.insert(connection, journeyId, "insert into touchpoint (journey_id, step_id, key, position, name, "
-                    + "description, channel, mode, owner, staffed, looks_personal, excludes) "
-                    + "select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.c, u.m, u.o, u.st, u.lp, u.ex "
+                    + "description, channel, mode, owner, staffed, looks_personal, excludes, source_events) "
+                    + "select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.c, u.m, u.o, u.st, u.lp, u.ex, u.se "
                     + "from journey_step s join unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                    + "?::text[], ?::boolean[], ?::boolean[], ?::jsonb[]) as u(sk, k, p, n, d, c, m, o, st, lp, ex) "
+                    + "?::text[], ?::boolean[], ?::boolean[], ?::jsonb[], ?::jsonb[]) as u(sk, k, p, n, d, c, m, o, st, lp, ex, se) "
                     + "on s.key = u.sk where s.journey_id = ?");
             actions.insert(connection, journeyId, "insert into buyer_action (journey_id, step_id, key, position, name, "
-                    + "description, expects_response, response_sla, requires_human) "
-                    + "select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.e, u.sla, u.h from journey_step s "
-                    + "join unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::boolean[]) "
-                    + "as u(sk, k, p, n, d, e, sla, h) on s.key = u.sk where s.journey_id = ?");
+                    + "description, expects_response, response_sla, requires_human, source_events) "
+                    + "select s.journey_id, s.id, u.k, u.p, u.n, u.d, u.e, u.sla, u.h, u.se from journey_step s "
+                    + "join unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::boolean[], "
+                    + "?::jsonb[]) as u(sk, k, p, n, d, e, sla, h, se) on s.key = u.sk where s.journey_id = ?");
             responders.insert(connection, journeyId, "insert into action_response (action_id, touchpoint_id, position) "
                     + "select a.id, t.id, u.p from unnest(?::text[], ?::text[], ?::int[]) as u(ak, tk, p) "
                     + "join buyer_action a on a.key = u.ak join touchpoint t on t.key = u.tk "

@@ -100,6 +100,7 @@ public class JourneyValidator {
                 }
             }
         }
+        checkSourceClaims(doc, duplicates);
         Set<String> pairs = new HashSet<>();
         for (int i = 0; i < doc.transitions().size(); i++) {
             TransitionDocument transition = doc.transitions().get(i);
@@ -131,6 +132,42 @@ public class JourneyValidator {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid journey", errors);
+        }
+    }
+
+    /**
+     * Each call and set of properties means one element's event: two elements claiming the same one (or one
+     * element twice) is a conflict naming both. Claims that only overlap (one with {@code where}, one without)
+     * are allowed: a white-paper request that ticks "contact me" is both a download and a contact request.
+     */
+    private static void checkSourceClaims(JourneyDocument doc, List<FieldError> duplicates) {
+        java.util.Map<SourceEventDocument, String> claimed = new java.util.HashMap<>();
+        for (int i = 0; i < doc.steps().size(); i++) {
+            StepDocument step = doc.steps().get(i);
+            String at = "steps[" + i + "]";
+            claim(step.sourceEvents(), at, "step '" + step.key() + "'", claimed, duplicates);
+            for (int t = 0; t < step.touchpoints().size(); t++) {
+                TouchpointDocument touchpoint = step.touchpoints().get(t);
+                claim(touchpoint.sourceEvents(), at + ".touchpoints[" + t + "]", "touchpoint '" + touchpoint.key() + "'",
+                        claimed, duplicates);
+            }
+            for (int a = 0; a < step.actions().size(); a++) {
+                ActionDocument action = step.actions().get(a);
+                claim(action.sourceEvents(), at + ".actions[" + a + "]", "action '" + action.key() + "'", claimed, duplicates);
+            }
+        }
+    }
+
+    private static void claim(List<SourceEventDocument> sourceEvents, String at, String element,
+            java.util.Map<SourceEventDocument, String> claimed, List<FieldError> duplicates) {
+        for (int e = 0; e < sourceEvents.size(); e++) {
+            SourceEventDocument call = sourceEvents.get(e);
+            String field = at + ".sourceEvents[" + e + "]";
+            String first = claimed.putIfAbsent(call, element + " (" + field + ")");
+            if (first != null) {
+                duplicates.add(new FieldError(field, call.label() + " is claimed by " + first + " and by " + element
+                        + "; a call and its properties may mean one element's event"));
+            }
         }
     }
 

@@ -34,4 +34,8 @@ public class StepEntity extends PanacheEntityBase {
     public boolean optional;
     @Column(name = "stale_after")
     public String staleAfter;
+    /** The source events as JSON; content is written by the repository's set-based insert, never through the entity. */
+    @org.hibernate.annotations.ColumnTransformer(read = "source_events::text")
+    @Column(name = "source_events", columnDefinition = "jsonb", insertable = false, updatable = false)
+    public String sourceEvents;
 }

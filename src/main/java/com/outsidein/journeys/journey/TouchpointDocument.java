@@ -29,12 +29,23 @@ public record TouchpointDocument(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         @Schema(description = "Written to read like a personal note", defaultValue = "false") Boolean looksPersonal,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) @Valid @Size(max = 50) @Schema(description = "Who must not receive it; a delivery to such a prospect is misdirected")
-        List<@NotNull ExclusionDocument> excludes) {
+        List<@NotNull ExclusionDocument> excludes,
+        // Left out when empty, so documents written before sources read back as written.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @Valid @Size(max = 20)
+        @Schema(description = "CDP calls (received at /api/v1/sources/segment) that mean this element's event")
+        List<@NotNull SourceEventDocument> sourceEvents) {
 
     public TouchpointDocument {
         staffed = staffed == null || staffed;
         looksPersonal = looksPersonal != null && looksPersonal;
         excludes = excludes == null ? List.of() : excludes;
+        sourceEvents = sourceEvents == null ? List.of() : sourceEvents;
+    }
+
+    /** A touchpoint no CDP call maps to. */
+    public TouchpointDocument(String key, String name, String description, Channel channel, Mode mode, String owner,
+            Boolean staffed, Boolean looksPersonal, List<ExclusionDocument> excludes) {
+        this(key, name, description, channel, mode, owner, staffed, looksPersonal, excludes, List.of());
     }
 
     /** A touchpoint without exclusions that does not look personal. */
@@ -45,7 +56,8 @@ public record TouchpointDocument(
 
     /**
      * The record's text as it was before touchpoints had an audience, while they use none of it: gap
-     * fingerprints are digests of this text, so acknowledgements made before the upgrade stay valid.
+     * fingerprints are digests of this text, so acknowledgements made before the upgrade stay valid. Source
+     * events are left out for the same reason: which calls feed a touchpoint changes none of its gaps.
      */
     @Override
     public String toString() {
@@ -56,6 +68,6 @@ public record TouchpointDocument(
     }
 
     public TouchpointDocument withKey(String newKey) {
-        return new TouchpointDocument(newKey, name, description, channel, mode, owner, staffed, looksPersonal, excludes);
+        return new TouchpointDocument(newKey, name, description, channel, mode, owner, staffed, looksPersonal, excludes, sourceEvents);
     }
 }

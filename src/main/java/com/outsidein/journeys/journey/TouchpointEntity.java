@@ -50,4 +50,8 @@ public class TouchpointEntity extends PanacheEntityBase {
     @ColumnTransformer(read = "excludes::text")
     @Column(columnDefinition = "jsonb", insertable = false, updatable = false)
     public String excludes;
+    /** The source events as JSON; content is written by the repository's set-based insert, never through the entity. */
+    @org.hibernate.annotations.ColumnTransformer(read = "source_events::text")
+    @Column(name = "source_events", columnDefinition = "jsonb", insertable = false, updatable = false)
+    public String sourceEvents;
 }

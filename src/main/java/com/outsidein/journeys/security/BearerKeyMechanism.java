@@ -25,7 +25,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reads {@code Authorization: Bearer <key>} and hands the key to {@link ApiKeyIdentityProvider}. An
+ * Reads {@code Authorization: Bearer <key>} (under the sources path also Segment's HTTP Basic or body
+ * {@code writeKey}, see {@link SourceCredentials}) and hands the key to {@link ApiKeyIdentityProvider}. An
  * authenticated key spends one request of its rate limit; a failed attempt spends one of its address's
  * failure budget, so guessing gets 429 while a valid key from the same address keeps working.
  */
@@ -44,14 +45,29 @@ public class BearerKeyMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
-            return Uni.createFrom().nullItem();
-        }
+        boolean source = context.request().path().startsWith(SourceCredentials.PATH);
         String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
-        if (header.length() <= SCHEME.length() + 1 || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+        String token;
+        if (header == null) {
+            // The body was read before authentication (http/BodySizeLimit), so a CDP's writeKey can be found in it.
+            java.util.Optional<String> writeKey = source && context.body() != null && context.body().buffer() != null
+                    ? SourceCredentials.writeKey(context.body().buffer().getBytes()) : java.util.Optional.empty();
+            if (writeKey.isEmpty()) {
+                return Uni.createFrom().nullItem();
+            }
+            token = writeKey.get();
+        } else if (source && SourceCredentials.isBasic(header)) {
+            java.util.Optional<String> key = SourceCredentials.basicKey(header);
+            if (key.isEmpty()) {
+                return Uni.createFrom().failure(() -> failed(address,
+                        "HTTP Basic here takes the API key as user name and an empty password"));
+            }
+            token = key.get();
+        } else if (header.length() <= SCHEME.length() + 1 || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
             return Uni.createFrom().failure(() -> failed(address, "not a Bearer credential"));
+        } else {
+            token = header.substring(SCHEME.length() + 1).trim();
         }
-        String token = header.substring(SCHEME.length() + 1).trim();
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, SCHEME));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identities.authenticate(request)

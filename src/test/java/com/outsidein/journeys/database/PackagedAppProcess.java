@@ -70,7 +70,7 @@ public final class PackagedAppProcess implements AutoCloseable {
         return app;
     }
 
-    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (key != null) {

@@ -39,7 +39,7 @@ class ScopeTableTest {
         if (path.contains("/reports/") || path.contains("/prospects/")) {
             return List.of(Scopes.REPORTS_READ);
         }
-        if (path.endsWith("/events")) {
+        if (path.endsWith("/events") || path.startsWith("/api/v1/sources/")) {
             return List.of(Scopes.EVENTS_WRITE);
         }
         if (op.method().equals("GET") || path.endsWith("/preview")) {

@@ -1,4 +1,4 @@
-package com.outsidein.journeys.event;
+package com.outsidein.journeys.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package com.outsidein.journeys.event;
+package com.outsidein.journeys.format;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -12,14 +12,14 @@ import java.time.format.DateTimeParseException;
  * service's time per ingested event (bench/notes/, the ingest-order passes). Anything else goes to the formatter,
  * so both accept and refuse exactly the same texts.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private Rfc3339() {
     }
 
-    static OffsetDateTime parse(String text) {
+    public static OffsetDateTime parse(String text) {
         OffsetDateTime fast = common(text);
         return fast != null ? fast : OffsetDateTime.parse(text, FORMAT);
     }
