@@ -301,7 +301,8 @@ class EventWriter {
         try (PreparedStatement update = connection.prepareStatement(
                 "update prospect p set " + ATTRIBUTES_MERGE + " from (select x, attrs, " + time("a_at") + " as attrs_at "
                         + "  from unnest(?::text[], ?::jsonb[], ?::bigint[]) as u(x, attrs, a_at)) u, journey j "
-                        + "where j.team_id = ? and p.journey_id = j.id and p.external_id = u.x")) {
+                        // A prospect that already holds these values (made by this batch, or told before) is not rewritten.
+                        + "where j.team_id = ? and p.journey_id = j.id and p.external_id = u.x and not p.attributes @> u.attrs")) {
             update.setArray(1, connection.createArrayOf("text", sorted.stream().map(AttributeUpdate::prospect).toArray()));
             update.setArray(2, connection.createArrayOf("text", sorted.stream().map(u -> toJson(u.attributes())).toArray()));
             update.setArray(3, connection.createArrayOf("bigint", sorted.stream()

@@ -64,6 +64,12 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("412", new String[] { "If-Match (or the body's version) is stale",
                     "precondition-failed", "Precondition failed", "If-Match \"6\" is stale; the current version is \"7\"" });
         }
+        if (path.endsWith("/preview")) {
+            // A proposal is judged as PUT judges it: keys it repeats, or a source call two elements claim, conflict.
+            problems.put("409", new String[] { "The proposal repeats a key, or two of its elements claim the same source call",
+                    "conflict", "Conflict", "track \"Whitepaper Requested\" {contact_me: true} is claimed by action "
+                            + "'asks-to-be-contacted' (steps[1].actions[1].sourceEvents[0]) and by touchpoint 'contact-form'" });
+        }
         if (path.equals("/api/v1/teams") && method == PathItem.HttpMethod.POST) {
             problems.put("409", new String[] { "A team with this key already exists", "conflict", "Conflict",
                     "A team with key 'risk-sales' already exists" });

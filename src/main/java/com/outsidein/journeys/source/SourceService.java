@@ -76,14 +76,16 @@ public class SourceService {
         int ignored = 0;
         int duplicates = 0;
         for (SegmentCall call : calls) {
-            if (!call.traits().isEmpty()) {
+            Map<String, String> news = newTraits(traits.get(call.person()), call.traits());
+            if (!news.isEmpty()) {
+                // Only what differs: CDPs repeat the same identify on every visit, and a no-op rewrites rows for nothing.
                 Map<String, String> merged = traits.computeIfAbsent(call.person(), p -> new LinkedHashMap<>());
-                merged.putAll(call.traits());
+                merged.putAll(news);
                 if (merged.size() > SegmentCalls.MAX_ATTRIBUTES) {
                     errors.add(new FieldError(field(call, "traits"), "would give " + call.person() + " " + merged.size()
                             + " traits; a person keeps at most " + SegmentCalls.MAX_ATTRIBUTES));
                 }
-                changed.computeIfAbsent(call.person(), p -> new LinkedHashMap<>()).putAll(call.traits());
+                changed.computeIfAbsent(call.person(), p -> new LinkedHashMap<>()).putAll(news);
                 changedAt.merge(call.person(), call.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
             List<SourceMatcher.Hit> hits = matcher.match(call.type(), call.name(), call.properties());
@@ -116,6 +118,20 @@ public class SourceService {
         people.store(caller.teamId(), changed.keySet().stream().collect(Collectors.toMap(p -> p, traits::get)),
                 clock.nowUtc());
         return new SourceAnswer(accepted, duplicates, ignored);
+    }
+
+    /** The traits of a call that the person does not already have with that value. */
+    static Map<String, String> newTraits(Map<String, String> known, Map<String, String> sent) {
+        if (sent.isEmpty() || known == null) {
+            return sent;
+        }
+        Map<String, String> news = new LinkedHashMap<>();
+        sent.forEach((name, value) -> {
+            if (!value.equals(known.get(name))) {
+                news.put(name, value);
+            }
+        });
+        return news;
     }
 
     private SourceMatcher matcher(long teamId) {

@@ -73,6 +73,11 @@ class SourceEventsDesignTest {
                 .body("errors[0].message", containsString("action 'asks-to-be-contacted'"))
                 .body("errors[0].message", containsString("touchpoint 'contact-form'"));
         given().get("/api/v1/journeys/{j}", j).then().body("version", equalTo((int) after));
+        // Preview judges a proposal as PUT would: the same clash, nothing stored.
+        ObjectNode proposal = (ObjectNode) Fixtures.JSON.valueToTree(Fixtures.riskSoftware(j));
+        Fixtures.element(proposal, "proposal-meeting").set("sourceEvents", Fixtures.JSON.valueToTree(List.of(CONTACT_ME)));
+        given().contentType(ContentType.JSON).body(proposal).post("/api/v1/journeys/{j}/preview", j).then().statusCode(409)
+                .body("errors[0].message", containsString("touchpoint 'proposal-meeting'"));
     }
 
     @Test

@@ -232,6 +232,32 @@ class SegmentReceiverTest {
     }
 
     @Test
+    void theKeysRateLimitHoldsForSourcesAndTheWriteKeyInTheBodyCountsToo() {
+        String key = teamWithJourney("risk-software");
+        // The smallest limit a key may have: a burst of that many calls, then 429 with Retry-After.
+        String limited = as(key).contentType(ContentType.JSON)
+                .body(Map.of("name", "cdp", "scopes", List.of("events:write"), "rateLimit", 10)).post("/api/v1/keys")
+                .then().statusCode(201).extract().path("secret");
+        int admitted = 0;
+        ValidatableResponse refused = null;
+        for (int i = 0; i < 40 && refused == null; i++) {
+            Map<String, Object> batch = new LinkedHashMap<>();
+            batch.put("batch", List.of(call("page", "dana", "rl-" + i, i, "name", "Operational Risk Article")));
+            batch.put("writeKey", limited);
+            ValidatableResponse response = send(i % 2 == 0 ? basic(limited) : anonymous(), "batch", batch);
+            if (response.extract().statusCode() == 429) {
+                refused = response;
+            } else {
+                response.statusCode(200);
+                admitted++;
+            }
+        }
+        assertTrue(refused != null, "the limit was never reached");
+        refused.contentType(PROBLEM).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        assertTrue(admitted >= 10 && admitted <= 12, "about the key's burst of 10 was admitted: " + admitted);
+    }
+
+    @Test
     void theSenderClockIsCorrectedBySentAt() {
         String key = teamWithJourney("risk-software");
         Instant serverNow = TestClock.current();
