@@ -26,6 +26,8 @@ public class Sources {
     static final String AUTH = "Bearer " + System.getenv().getOrDefault("BENCH_KEY", "bench-only-key-not-secret-0000");
     static final String[] STEPS = { "notices-risk", "researches-risk", "builds-case", "compares-vendors", "runs-pilot", "decides" };
     /** BENCH_IDENTIFY=0 sends unmapped tracks instead of identify calls: the receiver's cost without traits. */
+    /** BENCH_MIX=uniform: calls spread uniformly over every prospect instead of visits by the engaged ones. */
+    static final boolean SESSIONS = !"uniform".equals(System.getenv("BENCH_MIX"));
     static final boolean NO_IDENTIFY = "0".equals(System.getenv("BENCH_IDENTIFY"));
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -93,6 +95,60 @@ public class Sources {
 
     /** 500 calls over random existing prospects, 10 minutes of time; and the native events they mean. */
     static Batch batch(Random random, int prospects, long from) {
+        return SESSIONS ? sessions(random, prospects, from) : uniform(random, prospects, from);
+    }
+
+    /**
+     * As a CDP's traffic looks: visits. Each visit is one of the 50,000 prospects engaged this month, sending an
+     * identify (its same traits; a changed plan one visit in twenty) and then 2 to 5 calls: pages of mapped steps,
+     * tracks of mapped actions and touchpoints, and tracks nothing maps (a fifth of all calls).
+     */
+    static Batch sessions(Random random, int prospects, long from) {
+        StringBuilder segment = new StringBuilder("{\"sentAt\":\"" + java.time.Instant.now() + "\",\"batch\":[");
+        StringBuilder events = new StringBuilder("[");
+        int count = 0;
+        int calls = 0;
+        while (calls < 500) {
+            String prospect = "crm-" + (Math.floorMod(new Random(random.nextInt(50_000)).nextInt(), prospects));
+            String role = (prospect.hashCode() & 1) == 0 ? "cro" : "analyst";
+            String plan = random.nextInt(20) == 0 ? "enterprise" : "pro";
+            int visit = 1 + 2 + random.nextInt(4);
+            for (int v = 0; v < visit && calls < 500; v++, calls++) {
+                String time = java.time.Instant.ofEpochSecond(from + calls).toString();
+                String common = "\"userId\":\"" + prospect + "\",\"messageId\":\"" + UUID.randomUUID() + "\",\"timestamp\":\""
+                        + time + "\",\"context\":{\"library\":{\"name\":\"analytics-node\",\"version\":\"2.1.0\"}}";
+                segment.append(calls == 0 ? "" : ",");
+                int s = random.nextInt(STEPS.length);
+                double kind = random.nextDouble();
+                String type = null;
+                if (v == 0) {
+                    segment.append("{\"type\":\"identify\",\"traits\":{\"role\":\"").append(role).append("\",\"plan\":\"")
+                            .append(plan).append("\"},").append(common).append("}");
+                } else if (kind < 0.26) {
+                    segment.append("{\"type\":\"track\",\"event\":\"Video Played\",").append(common).append("}");
+                } else if (kind < 0.5) {
+                    segment.append("{\"type\":\"page\",\"name\":\"Step ").append(s).append("\",").append(common).append("}");
+                    type = "\"STEP_ENTERED\",\"step\":\"" + STEPS[s] + "\"";
+                } else if (kind < 0.75) {
+                    segment.append("{\"type\":\"track\",\"event\":\"Action ").append(s).append("\",").append(common).append("}");
+                    type = "\"ACTION_PERFORMED\",\"action\":\"act-" + s + "\"";
+                } else {
+                    segment.append("{\"type\":\"track\",\"event\":\"Touch ").append(s).append("\",\"properties\":{\"channel\":\"email\"},")
+                            .append(common).append("}");
+                    type = "\"TOUCHPOINT_DELIVERED\",\"touchpoint\":\"tp-" + s + "\"";
+                }
+                if (type != null) {
+                    // A native client carries the visitor's traits on the visit's events.
+                    events.append(count++ == 0 ? "" : ",").append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"prospect\":\"")
+                            .append(prospect).append("\",\"type\":").append(type).append(",\"occurredAt\":\"").append(time)
+                            .append("\",\"attributes\":{\"role\":\"").append(role).append("\",\"plan\":\"").append(plan).append("\"}}");
+                }
+            }
+        }
+        return new Batch(segment.append("]}").toString(), events.append("]").toString(), 500, count);
+    }
+
+    static Batch uniform(Random random, int prospects, long from) {
         StringBuilder segment = new StringBuilder("{\"sentAt\":\"" + java.time.Instant.now() + "\",\"batch\":[");
         StringBuilder events = new StringBuilder("[");
         int count = 0;

@@ -258,6 +258,20 @@ class SegmentReceiverTest {
     }
 
     @Test
+    void theProspectCapHoldsForSourcesAndRefusesTheWholeBatch() {
+        String key = teamWithJourney("risk-software");
+        // The suite's cap is 500 events a prospect: 501 mapped calls for one person, and one for another.
+        List<Map<String, Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            calls.add(call("page", "heavy", "cap-" + i, i, "name", "Operational Risk Article"));
+        }
+        calls.add(call("page", "light", "cap-light", 0, "name", "Operational Risk Article"));
+        send(basic(key), "batch", Map.of("batch", calls)).statusCode(422).contentType(PROBLEM)
+                .body("errors.field", contains("prospect heavy"));
+        as(key).get("/api/v1/journeys/risk-software/prospects/light").then().statusCode(404);
+    }
+
+    @Test
     void theSenderClockIsCorrectedBySentAt() {
         String key = teamWithJourney("risk-software");
         Instant serverNow = TestClock.current();
