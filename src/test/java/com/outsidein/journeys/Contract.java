@@ -67,6 +67,7 @@ public final class Contract {
         values.put("id", keyId);
         values.put("team", team);
         values.put("version", Long.toString(version));
+        values.put("message", "msg_none");
         return values;
     }
 

@@ -70,6 +70,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     "conflict", "Conflict", "track \"Whitepaper Requested\" {contact_me: true} is claimed by action "
                             + "'asks-to-be-contacted' (steps[1].actions[1].sourceEvents[0]) and by touchpoint 'contact-form'" });
         }
+        if (path.equals("/api/v1/webhooks") && method == PathItem.HttpMethod.POST) {
+            problems.put("409", new String[] { "The team already has its 20 subscriptions", "too-many-subscriptions",
+                    "Too many subscriptions", "A team may have at most 20 webhook subscriptions; delete one first" });
+        }
         if (path.equals("/api/v1/teams") && method == PathItem.HttpMethod.POST) {
             problems.put("409", new String[] { "A team with this key already exists", "conflict", "Conflict",
                     "A team with key 'risk-sales' already exists" });

@@ -20,6 +20,9 @@ import com.outsidein.journeys.security.Caller;
 @ApplicationScoped
 public class JourneyService {
 
+    @Inject
+    jakarta.enterprise.event.Event<JourneyWritten> written;
+
     /** A written document and whether the write created the journey. */
     public record Saved(JourneyDocument document, boolean created) {
     }
@@ -129,6 +132,7 @@ public class JourneyService {
                 version);
         JourneyDocument document = normalized.withIdentity(key, version);
         repository.recordVersion(saved, document, caller.keyId(), caller.keyName(), change.get());
+        written.fire(new JourneyWritten(caller, key, version, current, document));
         return new Saved(document, existing.isEmpty());
     }
 

@@ -93,7 +93,7 @@ public final class PackagedAppProcess implements AutoCloseable {
         return process.toHandle();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
@@ -104,7 +104,7 @@ public final class PackagedAppProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, so an embedded server is left behind. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

@@ -30,7 +30,7 @@ class TeamsTest {
                 .header("Location", endsWith("/api/v1/teams/" + team))
                 .body("key", equalTo(team)).body("name", equalTo("Risk sales"))
                 .body("adminKey.scopes", equalTo(List.of("journeys:read", "journeys:write", "events:write", "reports:read",
-                        "keys:admin")))
+                        "keys:admin", "webhooks:admin")))
                 .body("adminKey.createdBy", equalTo("bootstrap"))
                 .extract().path("adminKey.secret");
         as(secret).get("/api/v1/teams/current").then().statusCode(200).body("key", equalTo(team))

@@ -1,0 +1,200 @@
+package com.outsidein.journeys.alert;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The SQL of subscriptions and their outbox; every method runs in the caller's transaction. */
+@ApplicationScoped
+class SubscriptionStore {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "id, url, description, types::text, journeys::text, owners::text, warn_before, format, "
+            + "disabled_at, disabled_reason, failing_since, previous_until, created_at, updated_at";
+
+    /** A stored subscription with its sealed secrets. */
+    record Row(SubscriptionView view, long teamId, byte[] secret, byte[] previousSecret) {
+    }
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    void insert(long teamId, String id, SubscriptionRequest request, byte[] secret, OffsetDateTime now) {
+        update("insert into webhook_subscription (id, team_id, url, description, types, journeys, owners, warn_before, format, "
+                + "secret, created_at, updated_at) values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)",
+                id, teamId, request.url(), request.description(), text(request.types()), text(request.journeys()),
+                text(request.owners()), request.warnBefore(), request.format(), secret, now, now);
+    }
+
+    void replace(String id, SubscriptionRequest request, OffsetDateTime now) {
+        update("update webhook_subscription set url = ?, description = ?, types = ?::jsonb, journeys = ?::jsonb, owners = ?::jsonb, "
+                + "warn_before = ?, format = ?, updated_at = ? where id = ?", request.url(), request.description(),
+                text(request.types()), text(request.journeys()), text(request.owners()), request.warnBefore(), request.format(),
+                now, id);
+    }
+
+    /** The new secret signs from now on; the old one beside it until {@code previousUntil}. */
+    void rotate(String id, byte[] secret, OffsetDateTime previousUntil, OffsetDateTime now) {
+        update("update webhook_subscription set previous_secret = secret, previous_until = ?, secret = ?, updated_at = ? where id = ?",
+                previousUntil, secret, now, id);
+    }
+
+    void delete(String id) {
+        update("delete from webhook_subscription where id = ?", id);
+    }
+
+    /** Locks the team's row, so two concurrent creates cannot both pass the limit. */
+    int countLocked(long teamId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement lock = c.prepareStatement("select id from team where id = ? for update");
+                PreparedStatement count = c.prepareStatement("select count(*) from webhook_subscription where team_id = ?")) {
+            lock.setLong(1, teamId);
+            lock.executeQuery().close();
+            count.setLong(1, teamId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new AlertStorageException(e);
+        }
+    }
+
+    Optional<Row> find(long teamId, String id) {
+        List<Row> rows = select("select " + COLUMNS + ", team_id, secret, previous_secret from webhook_subscription "
+                + "where team_id = ? and id = ?", teamId, id);
+        return rows.stream().findFirst();
+    }
+
+    /** By id alone: for the delivery workers, which act for every team. */
+    Optional<Row> find(String id) {
+        return select("select " + COLUMNS + ", team_id, secret, previous_secret from webhook_subscription where id = ?", id)
+                .stream().findFirst();
+    }
+
+    List<Row> list(long teamId) {
+        return select("select " + COLUMNS + ", team_id, secret, previous_secret from webhook_subscription where team_id = ? "
+                + "order by created_at, id", teamId);
+    }
+
+    /** The team's enabled subscriptions to a type, for a journey (those with no journey filter, or naming it). */
+    List<Row> subscribed(long teamId, String type, String journey) {
+        return select("select " + COLUMNS + ", team_id, secret, previous_secret from webhook_subscription where team_id = ? "
+                + "and disabled_at is null and types @> ?::jsonb and (journeys = '[]'::jsonb or journeys @> ?::jsonb) "
+                + "order by id", teamId, text(List.of(type)), text(List.of(journey)));
+    }
+
+    /** Writes a message to the outbox in the caller's transaction; an occurrence already told this subscription is not told twice. */
+    boolean enqueue(String messageId, String subscriptionId, String type, String occurrence, String body, OffsetDateTime now) {
+        return update("insert into webhook_message (id, subscription_id, type, occurrence, body, status, next_attempt_at, created_at) "
+                + "values (?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (subscription_id, type, occurrence) do nothing",
+                messageId, subscriptionId, type, occurrence, body, now, now) == 1;
+    }
+
+    List<DeliveryView> deliveries(String subscriptionId, OffsetDateTime before, String beforeId, int limit) {
+        String sql = "select id, type, status, attempts, last_status, last_error, last_attempt_at, next_attempt_at, created_at, "
+                + "delivered_at from webhook_message where subscription_id = ? "
+                + (before == null ? "" : "and (created_at, id) < (?, ?) ") + "order by created_at desc, id desc limit ?";
+        List<DeliveryView> page = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setString(i++, subscriptionId);
+            if (before != null) {
+                s.setObject(i++, before);
+                s.setString(i++, beforeId);
+            }
+            s.setInt(i, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new DeliveryView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            (Integer) rs.getObject(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
+                            rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class),
+                            rs.getObject(10, OffsetDateTime.class)));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new AlertStorageException(e);
+        }
+    }
+
+    /** Sends a message again from the start of the schedule, with its id; false when the subscription has no such message. */
+    boolean redeliver(String subscriptionId, String messageId, OffsetDateTime now) {
+        return update("update webhook_message set status = 'PENDING', attempts = 0, next_attempt_at = ? "
+                + "where subscription_id = ? and id = ?", now, subscriptionId, messageId) == 1;
+    }
+
+    int update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new AlertStorageException(e);
+        }
+    }
+
+    private List<Row> select(String sql, Object... values) {
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime disabledAt = rs.getObject(9, OffsetDateTime.class);
+                    OffsetDateTime previousUntil = rs.getObject(12, OffsetDateTime.class);
+                    SubscriptionView view = new SubscriptionView(rs.getString(1), rs.getString(2), rs.getString(3),
+                            list(rs.getString(4)), list(rs.getString(5)), list(rs.getString(6)), rs.getString(7), rs.getString(8),
+                            disabledAt == null, disabledAt, rs.getString(10), rs.getObject(11, OffsetDateTime.class),
+                            previousUntil, rs.getObject(13, OffsetDateTime.class), rs.getObject(14, OffsetDateTime.class), null);
+                    rows.add(new Row(view, rs.getLong(15), rs.getBytes(16), rs.getBytes(17)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new AlertStorageException(e);
+        }
+    }
+
+    private String text(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of text is always JSON", e);
+        }
+    }
+
+    private List<String> list(String text) {
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored lists are always JSON", e);
+        }
+    }
+
+    /** A database failure in alerts; the problem mapper decides between 503 and 500 from its cause. */
+    static final class AlertStorageException extends RuntimeException {
+        AlertStorageException(SQLException cause) {
+            super(cause);
+        }
+    }
+}
