@@ -28,11 +28,14 @@ public record SubscriptionRequest(
         @Size(max = 64) @Schema(description = "ISO-8601 duration before an SLA ends to send response.due_soon", example = "PT2H") String warnBefore,
         @Pattern(regexp = "standard|slack", message = "must be standard or slack")
         @Schema(description = "standard: {type, timestamp, data}; slack: {text} for Slack, Mattermost and Teams incoming webhooks",
-                defaultValue = "standard") String format) {
+                defaultValue = "standard") String format,
+        @Schema(description = "false pauses deliveries; true re-enables a subscription that was disabled (a 410, or P5D of failures)",
+                defaultValue = "true") Boolean enabled) {
 
     public SubscriptionRequest {
         journeys = journeys == null ? List.of() : journeys;
         owners = owners == null ? List.of() : owners;
         format = format == null ? "standard" : format;
+        enabled = enabled == null || enabled;
     }
 }

@@ -67,6 +67,7 @@ public class SubscriptionService {
         String id = id("wh_", 16);
         String secret = SecretBox.newSecret();
         store.insert(caller.teamId(), id, request, box.seal(secret), clock.nowUtc());
+        store.enable(id, request.enabled(), clock.nowUtc());
         return require(caller, id).view().withSecret(secret);
     }
 
@@ -85,10 +86,13 @@ public class SubscriptionService {
     public SubscriptionView patch(Caller caller, String id, JsonNode patch) {
         SubscriptionView current = require(caller, id).view();
         SubscriptionRequest before = new SubscriptionRequest(current.url(), current.description(), current.types(),
-                current.journeys(), current.owners(), current.warnBefore(), current.format());
+                current.journeys(), current.owners(), current.warnBefore(), current.format(), current.enabled());
         SubscriptionRequest after = JsonMergePatch.apply(json, before, patch, SubscriptionRequest.class);
         check(after);
         store.replace(id, after, clock.nowUtc());
+        if (after.enabled() != current.enabled()) {
+            store.enable(id, after.enabled(), clock.nowUtc());
+        }
         return require(caller, id).view();
     }
 

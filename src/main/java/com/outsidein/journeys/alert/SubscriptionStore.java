@@ -43,6 +43,17 @@ class SubscriptionStore {
                 text(request.owners()), request.warnBefore(), request.format(), secret, now, now);
     }
 
+    /** Pauses or re-enables; re-enabling forgets the failures that disabled it. */
+    void enable(String id, boolean enabled, OffsetDateTime now) {
+        if (enabled) {
+            update("update webhook_subscription set disabled_at = null, disabled_reason = null, failing_since = null "
+                    + "where id = ? and disabled_at is not null", id);
+        } else {
+            update("update webhook_subscription set disabled_at = ?, disabled_reason = 'Paused by the team' "
+                    + "where id = ? and disabled_at is null", now, id);
+        }
+    }
+
     void replace(String id, SubscriptionRequest request, OffsetDateTime now) {
         update("update webhook_subscription set url = ?, description = ?, types = ?::jsonb, journeys = ?::jsonb, owners = ?::jsonb, "
                 + "warn_before = ?, format = ?, updated_at = ? where id = ?", request.url(), request.description(),

@@ -161,6 +161,12 @@ class WebhookDeliveryTest {
         awaitDelivery(key, gone.path("id").asText(), goneMessage, "FAILED", 1);
         as(key).get("/api/v1/webhooks/{id}", gone.path("id").asText()).then().body("enabled", equalTo(false))
                 .body("disabledReason", containsString("410"));
+        // The team fixes its endpoint and re-enables the subscription: messages flow again.
+        as(key).contentType("application/merge-patch+json").body(Map.of("enabled", true))
+                .patch("/api/v1/webhooks/{id}", gone.path("id").asText()).then().statusCode(200)
+                .body("enabled", equalTo(true)).body("disabledReason", nullValue());
+        String afterFix = test(key, gone.path("id").asText());
+        awaitDelivery(key, gone.path("id").asText(), afterFix, "DELIVERED", 1);
 
         // An endpoint that never answers in time: each attempt times out, then the message is given up.
         JsonNode silent = subscribe(key, "/silent");
