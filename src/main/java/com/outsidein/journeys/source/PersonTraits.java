@@ -33,14 +33,14 @@ class PersonTraits {
     @Inject
     ObjectMapper json;
 
-    /** The stored traits of these people, locked until the transaction ends so two batches merge one after the other. */
-    Map<String, Map<String, String>> lockAndRead(long teamId, Collection<String> people) {
+    /** The stored traits of these people. Not locked: {@link #merge} merges in the database, so concurrent batches lose nothing. */
+    Map<String, Map<String, String>> read(long teamId, Collection<String> people) {
         Map<String, Map<String, String>> traits = new HashMap<>();
         if (people.isEmpty()) {
             return traits;
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select person, traits::text from source_person where team_id = ? and person = any(?) order by person for update")) {
+                "select person, traits::text from source_person where team_id = ? and person = any(?)")) {
             select.setLong(1, teamId);
             select.setArray(2, connection.createArrayOf("text", people.toArray()));
             try (ResultSet rs = select.executeQuery()) {
@@ -56,8 +56,11 @@ class PersonTraits {
         }
     }
 
-    /** Writes the people's whole trait sets, in person order (the order every batch locks them in). */
-    void store(long teamId, Map<String, Map<String, String>> traits, OffsetDateTime at) {
+    /**
+     * Merges the traits that changed into each person's stored set, in person order (the order every batch locks
+     * them in): later values win per trait, and a concurrent batch's other traits stay.
+     */
+    void merge(long teamId, Map<String, Map<String, String>> traits, OffsetDateTime at) {
         if (traits.isEmpty()) {
             return;
         }
@@ -65,7 +68,8 @@ class PersonTraits {
         try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement(
                 "insert into source_person (team_id, person, traits, updated_at) select ?, u.p, u.t, ? "
                         + "from unnest(?::text[], ?::jsonb[]) as u(p, t) "
-                        + "on conflict (team_id, person) do update set traits = excluded.traits, updated_at = excluded.updated_at")) {
+                        + "on conflict (team_id, person) do update set traits = source_person.traits || excluded.traits, "
+                        + "updated_at = excluded.updated_at")) {
             upsert.setLong(1, teamId);
             upsert.setObject(2, at);
             upsert.setArray(3, connection.createArrayOf("text", sorted.keySet().toArray()));

@@ -65,7 +65,7 @@ public class SourceService {
                 persons.add(call.person());
             }
         }
-        Map<String, Map<String, String>> stored = people.lockAndRead(caller.teamId(), persons);
+        Map<String, Map<String, String>> stored = people.read(caller.teamId(), persons);
         Map<String, Map<String, String>> traits = new HashMap<>();
         stored.forEach((person, known) -> traits.put(person, new LinkedHashMap<>(known)));
         Map<String, Map<String, String>> changed = new LinkedHashMap<>();
@@ -115,8 +115,7 @@ public class SourceService {
         }
         ingest.updateAttributes(caller.teamId(), changed.entrySet().stream()
                 .map(e -> new AttributeUpdate(e.getKey(), e.getValue(), changedAt.get(e.getKey()))).toList());
-        people.store(caller.teamId(), changed.keySet().stream().collect(Collectors.toMap(p -> p, traits::get)),
-                clock.nowUtc());
+        people.merge(caller.teamId(), changed, clock.nowUtc());
         return new SourceAnswer(accepted, duplicates, ignored);
     }
 
