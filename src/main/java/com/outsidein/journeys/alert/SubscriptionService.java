@@ -115,15 +115,13 @@ public class SubscriptionService {
     /** Queues a {@code webhook.test} message; answers its id. */
     @Transactional
     public String test(Caller caller, String id) {
-        require(caller, id);
+        SubscriptionView subscription = require(caller, id).view();
         String messageId = messageId();
         OffsetDateTime now = clock.nowUtc();
-        ObjectMapper mapper = json;
-        var data = mapper.createObjectNode().put("subscription", id).put("team", caller.teamKey())
+        var data = json.createObjectNode().put("subscription", id).put("team", caller.teamKey())
                 .put("message", "A test message: this endpoint receives the team's alerts");
-        store.enqueue(messageId, id, AlertType.TEST, "test:" + messageId, Messages.body(mapper, AlertType.TEST, now, data,
-                require(caller, id).view().format(), "Test message from Purchase journeys: this channel will receive the team's alerts"),
-                now);
+        store.enqueue(messageId, id, AlertType.TEST, "test:" + messageId, Messages.body(json, AlertType.TEST, now, data,
+                subscription.format(), "Test message from Purchase journeys: this channel will receive the team's alerts"), now);
         return messageId;
     }
 

@@ -59,9 +59,12 @@ public class SourceService {
 
     private SourceAnswer store(Caller caller, List<SegmentCall> calls) {
         SourceMatcher matcher = matcher(caller.teamId());
+        List<List<SourceMatcher.Hit>> hitsByCall = new ArrayList<>(calls.size());
         Set<String> persons = new LinkedHashSet<>();
         for (SegmentCall call : calls) {
-            if (!call.traits().isEmpty() || !matcher.match(call.type(), call.name(), call.properties()).isEmpty()) {
+            List<SourceMatcher.Hit> hits = matcher.match(call.type(), call.name(), call.properties());
+            hitsByCall.add(hits);
+            if (!call.traits().isEmpty() || !hits.isEmpty()) {
                 persons.add(call.person());
             }
         }
@@ -75,7 +78,8 @@ public class SourceService {
         List<FieldError> errors = new ArrayList<>();
         int ignored = 0;
         int duplicates = 0;
-        for (SegmentCall call : calls) {
+        for (int c = 0; c < calls.size(); c++) {
+            SegmentCall call = calls.get(c);
             Map<String, String> news = newTraits(traits.get(call.person()), call.traits());
             if (!news.isEmpty()) {
                 // Only what differs: CDPs repeat the same identify on every visit, and a no-op rewrites rows for nothing.
@@ -88,7 +92,7 @@ public class SourceService {
                 changed.computeIfAbsent(call.person(), p -> new LinkedHashMap<>()).putAll(news);
                 changedAt.merge(call.person(), call.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
-            List<SourceMatcher.Hit> hits = matcher.match(call.type(), call.name(), call.properties());
+            List<SourceMatcher.Hit> hits = hitsByCall.get(c);
             if (hits.isEmpty()) {
                 ignored += call.isIdentify() ? 0 : 1;
                 continue;
