@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.outsidein.journeys.database.DatabaseFailure;
 import com.outsidein.journeys.database.DeadlockRetry;
 import com.outsidein.journeys.format.AppClock;
 import com.outsidein.journeys.journey.ActionDocument;
@@ -73,7 +74,7 @@ public class EventIngestService {
         try (Connection connection = dataSource.getConnection()) {
             writer.updateAttributes(connection, teamId, updates);
         } catch (SQLException e) {
-            throw new IngestFailedException(e);
+            throw new DatabaseFailure(e);
         }
     }
 
@@ -87,7 +88,7 @@ public class EventIngestService {
             try (Connection connection = dataSource.getConnection()) {
                 errors.addAll(writer.reusedIds(connection, journey.id, checked.valid()));
             } catch (SQLException e) {
-                throw new IngestFailedException(e);
+                throw new DatabaseFailure(e);
             }
             throw EventValidator.invalid(errors);
         }
@@ -136,7 +137,7 @@ public class EventIngestService {
             trail.record(caller, journey.id, fresh.size(), batch.size() - fresh.size());
             return new IngestResult(fresh.size(), batch.size() - fresh.size());
         } catch (SQLException e) {
-            throw new IngestFailedException(e);
+            throw new DatabaseFailure(e);
         }
     }
 

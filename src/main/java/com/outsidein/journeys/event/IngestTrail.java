@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.outsidein.journeys.database.DatabaseFailure;
 import com.outsidein.journeys.security.Caller;
 
 /** The trail: which key sent each accepted batch, and what came of it. */
@@ -29,7 +30,7 @@ class IngestTrail {
             insert.setInt(5, duplicates);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IngestFailedException(e);
+            throw new DatabaseFailure(e);
         }
     }
 }

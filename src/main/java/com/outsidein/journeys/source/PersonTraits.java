@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.outsidein.journeys.event.IngestFailedException;
+import com.outsidein.journeys.database.DatabaseFailure;
 
 /** The traits each person of a team was sent with (table {@code source_person}), read and written in the caller's transaction. */
 @ApplicationScoped
@@ -50,7 +50,7 @@ class PersonTraits {
             }
             return traits;
         } catch (SQLException e) {
-            throw new IngestFailedException(e);
+            throw new DatabaseFailure(e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored traits are always JSON", e);
         }
@@ -76,7 +76,7 @@ class PersonTraits {
             upsert.setArray(4, connection.createArrayOf("text", sorted.values().stream().map(this::toJson).toArray()));
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new IngestFailedException(e);
+            throw new DatabaseFailure(e);
         }
     }
 
