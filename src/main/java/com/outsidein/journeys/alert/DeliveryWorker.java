@@ -52,8 +52,6 @@ public class DeliveryWorker {
     @Inject
     SubscriptionStore store;
     @Inject
-    javax.sql.DataSource dataSource;
-    @Inject
     SubscriptionService subscriptions;
     @Inject
     WebhookConfig config;
@@ -98,24 +96,7 @@ public class DeliveryWorker {
 
     private List<Claimed> claim() {
         OffsetDateTime now = clock.nowUtc();
-        List<Claimed> claimed = new ArrayList<>();
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "update webhook_message m set next_attempt_at = ?, attempts = m.attempts + 1, last_attempt_at = ? "
-                        + "where m.id in (select id from webhook_message where status = 'PENDING' and next_attempt_at <= ? "
-                        + "order by next_attempt_at limit ? for update skip locked) returning m.id, m.subscription_id, m.body, m.attempts")) {
-            s.setObject(1, now.plus(lease()));
-            s.setObject(2, now);
-            s.setObject(3, now);
-            s.setInt(4, CLAIM);
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new SubscriptionStore.AlertStorageException(e);
-        }
-        return claimed;
+        return store.claimDue(now, now.plus(lease()), CLAIM);
     }
 
     /** Longer than an attempt can take, so a message is sent again only when its sender is gone. */
@@ -207,23 +188,19 @@ public class DeliveryWorker {
     private void record(Claimed message, SubscriptionStore.Row subscription, Outcome outcome) {
         OffsetDateTime now = clock.nowUtc();
         if (outcome.delivered()) {
-            store.update("update webhook_message set status = 'DELIVERED', delivered_at = ?, last_status = ?, last_error = null, "
-                    + "next_attempt_at = null where id = ?", now, outcome.status(), message.id());
-            store.update("update webhook_subscription set failing_since = null where id = ?", message.subscriptionId());
+            store.delivered(message.id(), message.subscriptionId(), outcome.status(), now);
             return;
         }
         List<Duration> schedule = config.retrySchedule();
         boolean last = outcome.giveUp() || message.attempt() > schedule.size();
         if (last) {
-            store.update("update webhook_message set status = 'FAILED', last_status = ?, last_error = ?, next_attempt_at = null "
-                    + "where id = ?", outcome.status(), outcome.error(), message.id());
+            store.failed(message.id(), outcome.status(), outcome.error());
         } else {
             Duration wait = jitter(schedule.get(message.attempt() - 1));
             if (outcome.retryAfter() != null && outcome.retryAfter().compareTo(wait) > 0) {
                 wait = outcome.retryAfter();
             }
-            store.update("update webhook_message set last_status = ?, last_error = ?, next_attempt_at = ? where id = ?",
-                    outcome.status(), outcome.error(), now.plus(wait), message.id());
+            store.retryAt(message.id(), outcome.status(), outcome.error(), now.plus(wait));
         }
         if (subscription == null) {
             return;
@@ -232,8 +209,7 @@ public class DeliveryWorker {
             disable(message.subscriptionId(), "The endpoint answered 410 Gone", now);
             return;
         }
-        store.update("update webhook_subscription set failing_since = coalesce(failing_since, ?) where id = ?", now,
-                message.subscriptionId());
+        store.failing(message.subscriptionId(), now);
         OffsetDateTime since = subscription.view().failingSince();
         if (since != null && !since.plus(config.disableAfter()).isAfter(now)) {
             disable(message.subscriptionId(), "Every message failed for " + config.disableAfter(), now);
@@ -241,8 +217,7 @@ public class DeliveryWorker {
     }
 
     private void disable(String subscriptionId, String reason, OffsetDateTime now) {
-        store.update("update webhook_subscription set disabled_at = ?, disabled_reason = ? where id = ? and disabled_at is null",
-                now, reason, subscriptionId);
+        store.disable(subscriptionId, reason, now);
         LOG.infof("Webhook subscription %s disabled: %s", subscriptionId, reason);
     }
 

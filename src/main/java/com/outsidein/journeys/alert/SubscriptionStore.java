@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outsidein.journeys.database.DatabaseFailure;
 
 /** The SQL of subscriptions and their outbox; every method runs in the caller's transaction. */
 @ApplicationScoped
@@ -84,7 +85,7 @@ class SubscriptionStore {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw new AlertStorageException(e);
+            throw new DatabaseFailure(e);
         }
     }
 
@@ -142,7 +143,7 @@ class SubscriptionStore {
             }
             return page;
         } catch (SQLException e) {
-            throw new AlertStorageException(e);
+            throw new DatabaseFailure(e);
         }
     }
 
@@ -152,14 +153,67 @@ class SubscriptionStore {
                 + "where subscription_id = ? and id = ?", now, subscriptionId, messageId) == 1;
     }
 
-    int update(String sql, Object... values) {
+    /**
+     * Claims due messages for this replica: locked with SKIP LOCKED so another replica takes others, and leased
+     * (their next attempt moved to {@code leaseEnd}) so that they are sent again only if this sender is gone.
+     */
+    List<DeliveryWorker.Claimed> claimDue(OffsetDateTime now, OffsetDateTime leaseEnd, int most) {
+        List<DeliveryWorker.Claimed> claimed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update webhook_message m set next_attempt_at = ?, attempts = m.attempts + 1, last_attempt_at = ? "
+                        + "where m.id in (select id from webhook_message where status = 'PENDING' and next_attempt_at <= ? "
+                        + "order by next_attempt_at limit ? for update skip locked) returning m.id, m.subscription_id, m.body, m.attempts")) {
+            s.setObject(1, leaseEnd);
+            s.setObject(2, now);
+            s.setObject(3, now);
+            s.setInt(4, most);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new DeliveryWorker.Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    /** A 2xx: the message is done, and the endpoint no longer failing. */
+    void delivered(String messageId, String subscriptionId, int status, OffsetDateTime now) {
+        update("update webhook_message set status = 'DELIVERED', delivered_at = ?, last_status = ?, last_error = null, "
+                + "next_attempt_at = null where id = ?", now, status, messageId);
+        update("update webhook_subscription set failing_since = null where id = ?", subscriptionId);
+    }
+
+    /** Given up: the schedule is spent, or the endpoint is gone or disabled. */
+    void failed(String messageId, Integer status, String error) {
+        update("update webhook_message set status = 'FAILED', last_status = ?, last_error = ?, next_attempt_at = null where id = ?",
+                status, error, messageId);
+    }
+
+    void retryAt(String messageId, Integer status, String error, OffsetDateTime next) {
+        update("update webhook_message set last_status = ?, last_error = ?, next_attempt_at = ? where id = ?", status, error, next,
+                messageId);
+    }
+
+    /** Marks when the endpoint began failing, unless it already was. */
+    void failing(String subscriptionId, OffsetDateTime now) {
+        update("update webhook_subscription set failing_since = coalesce(failing_since, ?) where id = ?", now, subscriptionId);
+    }
+
+    void disable(String subscriptionId, String reason, OffsetDateTime now) {
+        update("update webhook_subscription set disabled_at = ?, disabled_reason = ? where id = ? and disabled_at is null",
+                now, reason, subscriptionId);
+    }
+
+    private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new AlertStorageException(e);
+            throw new DatabaseFailure(e);
         }
     }
 
@@ -182,7 +236,7 @@ class SubscriptionStore {
             }
             return rows;
         } catch (SQLException e) {
-            throw new AlertStorageException(e);
+            throw new DatabaseFailure(e);
         }
     }
 
@@ -199,13 +253,6 @@ class SubscriptionStore {
             return json.readValue(text, STRINGS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored lists are always JSON", e);
-        }
-    }
-
-    /** A database failure in alerts; the problem mapper decides between 503 and 500 from its cause. */
-    static final class AlertStorageException extends RuntimeException {
-        AlertStorageException(SQLException cause) {
-            super(cause);
         }
     }
 }
