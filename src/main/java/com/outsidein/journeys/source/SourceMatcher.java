@@ -49,10 +49,6 @@ final class SourceMatcher {
         }
     }
 
-    boolean isEmpty() {
-        return claims.isEmpty();
-    }
-
     /** The elements a call means: each claim of its type and name whose properties all equal the call's. */
     List<Hit> match(String callType, String name, JsonNode properties) {
         if (name == null) {
