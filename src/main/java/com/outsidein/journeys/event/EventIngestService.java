@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.outsidein.journeys.database.DatabaseFailure;
@@ -48,6 +49,8 @@ public class EventIngestService {
     IngestTrail trail;
     @Inject
     AppClock clock;
+    @Inject
+    Event<ProspectsProgressed> progressed;
 
     /** Stores the batch in one transaction, run again when it was a deadlock victim ({@link DeadlockRetry}). */
     public IngestResult ingest(Caller caller, String journeyKey, List<EventRequest> batch) {
@@ -133,12 +136,19 @@ public class EventIngestService {
             fresh.stream().filter(e -> created.contains(e.prospect())).forEach(e -> totals.merge(e.prospect(), 1, Integer::sum));
             totals.putAll(writer.updateProgress(connection, existing, prospectIds));
             refuseOverfullProspects(totals);
+            progressed.fire(new ProspectsProgressed(caller.teamId(), journey.id, journey.key, journey.version, doc, refs,
+                    changes(fresh, prospectIds)));
             writer.recordIngest(connection, journey.id, fresh);
             trail.record(caller, journey.id, fresh.size(), batch.size() - fresh.size());
             return new IngestResult(fresh.size(), batch.size() - fresh.size());
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
+    }
+
+    private static List<ProspectsProgressed.Change> changes(List<ValidEvent> fresh, Map<String, Long> prospectIds) {
+        return fresh.stream().filter(e -> e.type() == EventType.ACTION_PERFORMED || e.type() == EventType.TOUCHPOINT_DELIVERED)
+                .map(e -> new ProspectsProgressed.Change(prospectIds.get(e.prospect()), e.type(), e.element())).toList();
     }
 
     private static EventValidator.Design design(JourneyDocument doc) {

@@ -12,23 +12,30 @@ import com.outsidein.journeys.journey.JourneyDocument;
 import com.outsidein.journeys.journey.Mode;
 import com.outsidein.journeys.journey.StepDocument;
 import com.outsidein.journeys.journey.TouchpointDocument;
+import com.outsidein.journeys.progress.ElementKind;
+import com.outsidein.journeys.progress.ElementRefs;
 
 /** The current design, indexed by the permanent refs that prospects' packed progress uses. */
-final class LiveDesign {
+public final class LiveDesign {
 
     /**
      * A buyer action as the response rules need it; {@code answerers} holds the refs of the touchpoints
      * that can answer it (its respondedBy, only the HUMAN ones when it requires a human).
      */
-    record Action(int ref, String key, String step, boolean expectsResponse, long slaSeconds, String sla, BitSet answerers,
+    public record Action(int ref, String key, String name, String step, boolean expectsResponse, long slaSeconds, String sla, BitSet answerers,
             List<String> owners) {
-        boolean answerableBy(int touchRef) {
+        public boolean answerableBy(int touchRef) {
             return answerers.get(touchRef);
+        }
+
+        /** Whether it can be overdue: it expects an answer within an SLA. */
+        public boolean hasSla() {
+            return expectsResponse && slaSeconds >= 0;
         }
     }
 
     /** A touchpoint as the response and pressure rules need it. */
-    record Touch(int ref, String key, String step, int stepPosition, boolean human, String owner) {
+    public record Touch(int ref, String key, String step, int stepPosition, boolean human, String owner) {
     }
 
     /** A step: where it is in the journey, and after how long an idle prospect in it is stale (as the design writes it). */
@@ -41,6 +48,21 @@ final class LiveDesign {
     final Step[] steps = new Step[1 << com.outsidein.journeys.progress.ProgressEntries.REF_BITS];
     final List<String> stepKeys = new ArrayList<>();
     final List<ActionDocument> responseActions = new ArrayList<>();
+
+    /** The design as a journey's refs index it. */
+    public static LiveDesign of(JourneyDocument doc, ElementRefs refs) {
+        return new LiveDesign(doc, refs.of(ElementKind.STEP), refs.of(ElementKind.ACTION), refs.of(ElementKind.TOUCHPOINT));
+    }
+
+    /** The action of this ref, or null when the ref is not in the design (any more). */
+    public Action action(int ref) {
+        return ref >= 0 && ref < actions.length ? actions[ref] : null;
+    }
+
+    /** The touchpoint of this ref, or null. */
+    public Touch touch(int ref) {
+        return ref >= 0 && ref < touches.length ? touches[ref] : null;
+    }
 
     LiveDesign(JourneyDocument doc, Map<String, Integer> stepRefs, Map<String, Integer> actionRefs,
             Map<String, Integer> touchRefs) {
@@ -73,7 +95,7 @@ final class LiveDesign {
                     }
                 }
                 int ref = actionRefs.get(a.key());
-                actions[ref] = new Action(ref, a.key(), step.key(), a.expectsResponse(),
+                actions[ref] = new Action(ref, a.key(), a.name(), step.key(), a.expectsResponse(),
                         a.responseSla() == null ? -1 : IsoDurations.parsePositive(a.responseSla()).orElseThrow().getSeconds(),
                         a.responseSla(), answerers, owners);
                 if (a.expectsResponse()) {

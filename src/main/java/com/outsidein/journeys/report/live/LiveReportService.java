@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import com.outsidein.journeys.http.Cursors;
 import com.outsidein.journeys.progress.PackedArrays;
-import com.outsidein.journeys.progress.ElementKind;
 import com.outsidein.journeys.progress.ElementRefs;
 import com.outsidein.journeys.report.ProgressStore;
 import com.outsidein.journeys.report.Rates;
@@ -120,7 +119,7 @@ public class LiveReportService {
         JourneyDocument doc = journeys.load(journey);
         try {
             ElementRefs refs = progress.refs(journey.id);
-            return new Loaded(journey, new LiveDesign(doc, refs.of(ElementKind.STEP), refs.of(ElementKind.ACTION), refs.of(ElementKind.TOUCHPOINT)));
+            return new Loaded(journey, LiveDesign.of(doc, refs));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

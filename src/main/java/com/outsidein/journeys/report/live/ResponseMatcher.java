@@ -10,9 +10,10 @@ import com.outsidein.journeys.progress.ProgressEntries;
  * answers at most one action, the earliest one still waiting that it can answer.
  *
  * <p>A report matches a million prospects, so outcomes go into primitive arrays that one partition
- * reuses from prospect to prospect instead of objects per action.
+ * reuses from prospect to prospect instead of objects per action. Alerts match with it too, so that an alert and
+ * the open-responses report never disagree about what is open.
  */
-final class ResponseMatcher {
+public final class ResponseMatcher {
 
     private final LiveDesign design;
     private int size;
@@ -22,7 +23,7 @@ final class ResponseMatcher {
     private int[] answeredByRefs = new int[16];
     private int[] waiting = new int[16];
 
-    ResponseMatcher(LiveDesign design) {
+    public ResponseMatcher(LiveDesign design) {
         this.design = design;
     }
 
@@ -30,7 +31,7 @@ final class ResponseMatcher {
      * Matches one prospect's response-expecting actions performed up to {@code asOf}; the outcomes are
      * then read by index, in the order the actions were performed, until the next call.
      */
-    ResponseMatcher match(long[] actions, long[] touches, long asOf) {
+    public ResponseMatcher match(long[] actions, long[] touches, long asOf) {
         size = 0;
         int waitingCount = 0;
         int a = 0;
@@ -80,40 +81,40 @@ final class ResponseMatcher {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int actionRef(int i) {
+    public int actionRef(int i) {
         return actionRefs[i];
     }
 
-    LiveDesign.Action action(int i) {
+    public LiveDesign.Action action(int i) {
         return design.actions[actionRefs[i]];
     }
 
-    long performedAt(int i) {
+    public long performedAt(int i) {
         return performedAt[i];
     }
 
-    boolean answered(int i) {
+    public boolean answered(int i) {
         return answeredAt[i] >= 0;
     }
 
-    long answeredAt(int i) {
+    public long answeredAt(int i) {
         return answeredAt[i];
     }
 
     /** Key of the touchpoint that answered, or null; a ref no longer in the design answers nothing. */
-    String answeredBy(int i) {
+    public String answeredBy(int i) {
         return answered(i) ? design.touches[answeredByRefs[i]].key() : null;
     }
 
-    long responseSeconds(int i) {
+    public long responseSeconds(int i) {
         return answeredAt[i] - performedAt[i];
     }
 
-    boolean late(int i) {
+    public boolean late(int i) {
         long sla = action(i).slaSeconds();
         return answered(i) && sla >= 0 && responseSeconds(i) > sla;
     }
