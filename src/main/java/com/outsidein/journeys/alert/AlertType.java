@@ -5,29 +5,22 @@ import java.util.Optional;
 
 /** What a subscription can be told, by the name Standard Webhooks messages carry in {@code type}. */
 public enum AlertType {
-    RESPONSE_DUE_SOON("response.due_soon", false),
-    RESPONSE_OVERDUE("response.overdue", false),
-    RESPONSE_RESOLVED("response.resolved", false),
-    JOURNEY_GAPS_OPENED("journey.gaps_opened", true);
+    RESPONSE_DUE_SOON("response.due_soon"),
+    RESPONSE_OVERDUE("response.overdue"),
+    RESPONSE_RESOLVED("response.resolved"),
+    JOURNEY_GAPS_OPENED("journey.gaps_opened");
 
     /** The type of the message {@code POST .../test} sends; not subscribed to. */
     public static final String TEST = "webhook.test";
 
     private final String wire;
-    private final boolean sent;
 
-    AlertType(String wire, boolean sent) {
+    AlertType(String wire) {
         this.wire = wire;
-        this.sent = sent;
     }
 
     public String wire() {
         return wire;
-    }
-
-    /** Whether this version sends it: the response alerts need the due-time sweep, which is not built yet. */
-    boolean sent() {
-        return sent;
     }
 
     static Optional<AlertType> of(String wire) {

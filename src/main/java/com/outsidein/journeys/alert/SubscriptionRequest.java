@@ -18,14 +18,14 @@ public record SubscriptionRequest(
         @NotBlank @Size(max = 2000) @Schema(description = "https, public address (checked again at each send)",
                 example = "https://hooks.example.com/journeys") String url,
         @Size(max = 2000) @Schema(example = "Inside sales channel") String description,
-        @NotEmpty @Size(max = 4) @Schema(description = "journey.gaps_opened is sent; response.due_soon, response.overdue and "
-                + "response.resolved are refused (422) until this version sends them", example = "[\"journey.gaps_opened\"]")
+        @NotEmpty @Size(max = 4) @Schema(description = "Any of response.due_soon (needs warnBefore), response.overdue, response.resolved "
+                + "(an overdue action answered) and journey.gaps_opened", example = "[\"response.overdue\", \"response.resolved\"]")
         List<@NotNull String> types,
         @Size(max = 100) @Schema(description = "Only these journeys; none: every journey of the team")
         List<@NotNull @Pattern(regexp = Slug.REGEX, message = Slug.MESSAGE) String> journeys,
-        @Size(max = 100) @Schema(description = "Only occurrences these owners answer; none: every owner")
+        @Size(max = 100) @Schema(description = "Only actions these owners answer (as the open-responses report names them); none: every action")
         List<@NotNull @Size(max = 200) String> owners,
-        @Size(max = 64) @Schema(description = "ISO-8601 duration before an SLA ends to send response.due_soon", example = "PT2H") String warnBefore,
+        @Size(max = 64) @Schema(description = "ISO-8601 duration before an SLA ends to send response.due_soon; required with it", example = "PT2H") String warnBefore,
         @Pattern(regexp = "standard|slack", message = "must be standard or slack")
         @Schema(description = "standard: {type, timestamp, data}; slack: {text} for Slack, Mattermost and Teams incoming webhooks",
                 defaultValue = "standard") String format,

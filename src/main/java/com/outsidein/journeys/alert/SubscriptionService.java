@@ -35,6 +35,8 @@ public class SubscriptionService {
     @Inject
     SubscriptionStore store;
     @Inject
+    ResponseWatchStore watch;
+    @Inject
     WebhookConfig config;
     @Inject
     RequestValidator validator;
@@ -93,6 +95,7 @@ public class SubscriptionService {
         if (after.enabled() != current.enabled()) {
             store.enable(id, after.enabled(), clock.nowUtc());
         }
+        forgetWaitingWhenUnwatched(caller.teamId());
         return require(caller, id).view();
     }
 
@@ -100,6 +103,17 @@ public class SubscriptionService {
     public void delete(Caller caller, String id) {
         require(caller, id);
         store.delete(id);
+        forgetWaitingWhenUnwatched(caller.teamId());
+    }
+
+    /**
+     * Ingest keeps the team's waiting actions up to date only while a response subscription exists; without one
+     * they would go stale (an answer would not delete its row), so they go, and a new subscription starts afresh.
+     */
+    private void forgetWaitingWhenUnwatched(long teamId) {
+        if (store.responseSubscribers(teamId).isEmpty()) {
+            watch.forgetTeam(teamId);
+        }
     }
 
     /** A new secret, shown this once; the old one keeps signing beside it for a day, so receivers can switch. */
@@ -172,9 +186,8 @@ public class SubscriptionService {
             if (known.isEmpty()) {
                 errors.add(new FieldError("types[" + i + "]", "must be one of response.due_soon, response.overdue, "
                         + "response.resolved, journey.gaps_opened"));
-            } else if (!known.get().sent()) {
-                errors.add(new FieldError("types[" + i + "]", type + " is not sent by this version yet (the due-time sweep is "
-                        + "planned); journey.gaps_opened is"));
+            } else if (known.get() == AlertType.RESPONSE_DUE_SOON && request.warnBefore() == null) {
+                errors.add(new FieldError("warnBefore", "is required with response.due_soon: how long before an SLA ends to warn"));
             } else if (request.types().indexOf(type) != i) {
                 errors.add(new FieldError("types[" + i + "]", type + " is listed twice"));
             }

@@ -113,6 +113,39 @@ class SubscriptionStore {
                 + "order by id", teamId, text(List.of(type)), text(List.of(journey)));
     }
 
+    /**
+     * The team's subscriptions to any response alert, paused ones included (their filters and state decide who is
+     * told): while there is one, ingest keeps the team's waiting actions up to date.
+     */
+    List<Row> responseSubscribers(long teamId) {
+        return select("select " + COLUMNS + ", team_id, secret, previous_secret from webhook_subscription where team_id = ? "
+                + "and (types @> '[\"response.due_soon\"]' or types @> '[\"response.overdue\"]' "
+                + "or types @> '[\"response.resolved\"]') "
+                + "order by id", teamId);
+    }
+
+    /** Which of these subscriptions were told an occurrence is overdue (so its answer resolves it for them). */
+    List<String> toldOverdue(List<String> subscriptionIds, String occurrence) {
+        List<String> told = new ArrayList<>();
+        if (subscriptionIds.isEmpty()) {
+            return told;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select subscription_id from webhook_message where subscription_id = any(?) and type = 'response.overdue' "
+                        + "and occurrence = ? order by subscription_id")) {
+            s.setArray(1, c.createArrayOf("varchar", subscriptionIds.toArray()));
+            s.setString(2, occurrence);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    told.add(rs.getString(1));
+                }
+            }
+            return told;
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
     /** Writes a message to the outbox in the caller's transaction; an occurrence already told this subscription is not told twice. */
     boolean enqueue(String messageId, String subscriptionId, String type, String occurrence, String body, OffsetDateTime now) {
         return update("insert into webhook_message (id, subscription_id, type, occurrence, body, status, next_attempt_at, created_at) "

@@ -200,9 +200,12 @@ class WebhookDeliveryTest {
     @Test
     void subscriptionsAreCheckedLimitedAndTheTeamsOwn() throws Exception {
         String key = TestKeys.newTeam(Fixtures.uniqueKey("hooks"));
-        as(key).contentType(ContentType.JSON).body(Map.of("url", "ftp://example.com/x", "types", List.of("response.overdue", "nope"),
-                "warnBefore", "soon")).post("/api/v1/webhooks").then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", contains("url", "types[0]", "types[1]", "warnBefore"));
+        as(key).contentType(ContentType.JSON).body(Map.of("url", "ftp://example.com/x", "types", List.of("nope",
+                "journey.gaps_opened", "journey.gaps_opened"), "warnBefore", "soon")).post("/api/v1/webhooks").then().statusCode(422)
+                .contentType(PROBLEM).body("errors.field", contains("url", "types[0]", "types[2]", "warnBefore"));
+        // A warning needs to know how long before the SLA ends to warn.
+        as(key).contentType(ContentType.JSON).body(Map.of("url", receiver.url("/x"), "types", List.of("response.due_soon")))
+                .post("/api/v1/webhooks").then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("warnBefore"));
         JsonNode mine = subscribe(key, "/mine");
         String otherTeam = TestKeys.newTeam(Fixtures.uniqueKey("hooks"));
         String id = mine.path("id").asText();
