@@ -1,21 +1,21 @@
--- Alerts on responses (issue 28): every action waiting for an answer within its SLA, for journeys whose team
--- subscribed to response alerts. Ingest keeps it in step with the open-responses report (the same matching, in
--- the same transaction as the events); the due-time sweep reads only the rows whose next moment has come.
+-- Alerts on responses (issue 28): for teams that subscribed to response alerts, one row per prospect with actions
+-- that may still need telling, and when to look at it again. At that moment the sweep re-matches the prospect with
+-- the open-responses report's own matching and tells what has come due; ingest only moves the moment earlier when
+-- a new action arrives, so a batch costs one small upsert per prospect with a new action, not a matching.
+-- No foreign keys: a key check per row (with its share lock on the journey row that every concurrent batch also
+-- takes) cost more than the rows; the sweep drops a row whose prospect or journey is gone, and prospects and
+-- journeys are not deleted through the API.
 create table response_watch (
-    prospect_id  bigint      not null references prospect (id) on delete cascade,
-    action_ref   smallint    not null,
-    performed_at timestamptz not null,
-    -- The same action performed twice in one second: the second occurrence is nth 1.
-    nth          smallint    not null default 0,
-    journey_id   bigint      not null references journey (id) on delete cascade,
-    due_at       timestamptz not null,
-    -- When the sweep looks at it again (a warning, or the due moment); null once past due.
+    prospect_id  bigint      primary key,
+    journey_id   bigint      not null,
+    -- When the sweep re-matches the prospect (a warning or a due moment); null once nothing is ahead.
     next_at      timestamptz,
-    -- When response.overdue was written for it; its answer then sends response.resolved.
-    overdue_at   timestamptz,
-    primary key (prospect_id, action_ref, performed_at, nth)
+    -- Occurrences told overdue and still waiting ("actionRef:performedEpochSecond:nth"): their answer sends
+    -- response.resolved.
+    told         text[]      not null default '{}',
+    told_at      timestamptz
 );
 -- The sweep with nothing due reads one index page.
 create index response_watch_next_idx on response_watch (next_at) where next_at is not null;
--- Rows past due are kept 30 days, for a late answer's response.resolved, then pruned.
-create index response_watch_past_due_idx on response_watch (due_at) where next_at is null;
+-- Occurrences told overdue wait 30 days for a late answer, then are pruned.
+create index response_watch_told_idx on response_watch (told_at) where next_at is null;

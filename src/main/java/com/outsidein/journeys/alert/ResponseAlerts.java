@@ -2,14 +2,18 @@ package com.outsidein.journeys.alert;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -25,20 +29,24 @@ import com.outsidein.journeys.database.DatabaseFailure;
 import com.outsidein.journeys.event.EventType;
 import com.outsidein.journeys.event.ProspectsProgressed;
 import com.outsidein.journeys.format.AppClock;
+import com.outsidein.journeys.format.IsoDurations;
 import com.outsidein.journeys.journey.JourneyEntity;
 import com.outsidein.journeys.journey.JourneyRepository;
 import com.outsidein.journeys.journey.JourneyWritten;
 import com.outsidein.journeys.progress.ElementKind;
 import com.outsidein.journeys.progress.ElementRefs;
+import com.outsidein.journeys.progress.ProgressEntries;
 import com.outsidein.journeys.report.live.LiveDesign;
 import com.outsidein.journeys.report.live.ResponseMatcher;
 
 /**
- * {@code response.due_soon}, {@code response.overdue} and {@code response.resolved}. Each ingest re-matches the
- * prospects it changed with the open-responses report's own {@link ResponseMatcher}, whatever order their events
- * arrived in, and keeps {@code response_watch} (the actions waiting, with when to look again) in step, in the
- * ingest's transaction: an answer deletes its row (and resolves it for whoever heard it was overdue), an action
- * arriving already overdue is told at once. The sweep ({@link ResponseSweep}) tells what falls due with time.
+ * {@code response.due_soon}, {@code response.overdue} and {@code response.resolved}. A prospect is looked at when one
+ * of its moments comes (a warning, or a second past a due time): it is re-matched then, whole, with the open-responses
+ * report's own {@link ResponseMatcher}, so what is told is exactly what that report says at that moment, whatever
+ * order the events arrived in. Ingest only moves a prospect's next look earlier when it brings a new action with an
+ * SLA, and re-matches at once the rare prospects that cannot wait: an action that arrived already overdue (told in the
+ * ingest's transaction when it fell due within {@code JOURNEYS_ALERTS_MAX_AGE}), and an answer to an action already
+ * told overdue ({@code response.resolved}). The sweep ({@link ResponseSweep}) looks at the rest when their time comes.
  */
 @ApplicationScoped
 class ResponseAlerts {
@@ -48,7 +56,7 @@ class ResponseAlerts {
         static Design of(LiveDesign live) {
             BitSet actions = new BitSet();
             BitSet answerers = new BitSet();
-            for (int ref = 0; ref < 1 << com.outsidein.journeys.progress.ProgressEntries.ELEMENT_REF_BITS; ref++) {
+            for (int ref = 0; ref < 1 << ProgressEntries.ELEMENT_REF_BITS; ref++) {
                 LiveDesign.Action action = live.action(ref);
                 if (action != null && action.hasSla()) {
                     actions.set(ref);
@@ -57,6 +65,14 @@ class ResponseAlerts {
             }
             return new Design(live, actions, answerers);
         }
+    }
+
+    /**
+     * What looks at a journey's prospects need: the journey, its design, the team's subscriptions, how to name a
+     * prospect, and the messages written so far (to the outbox in one statement).
+     */
+    private record Context(long journeyId, String journey, Design design, List<SubscriptionView> subscribed, Instant now,
+            LongFunction<String> names, List<SubscriptionStore.Message> messages) {
     }
 
     @Inject
@@ -77,8 +93,8 @@ class ResponseAlerts {
     private final Cache<String, Design> designs = Caffeine.newBuilder().maximumSize(500).build();
 
     /**
-     * Runs in the ingest's transaction, after its progress merge (which holds the prospects' row locks, so two
-     * batches never re-match one prospect at once). Only teams with a response subscription pay for it.
+     * Runs in the ingest's transaction, after its progress merge (which holds the prospects' row locks, so two batches
+     * never look at one prospect at once). Teams without a response subscription pay one index lookup for it.
      */
     void onIngest(@Observes ProspectsProgressed batch) {
         if (batch.changes().isEmpty()) {
@@ -89,161 +105,187 @@ class ResponseAlerts {
             return;
         }
         Design design = design(batch.journeyId(), batch.journeyVersion(), () -> LiveDesign.of(batch.design(), batch.refs()));
-        Set<Long> prospects = new TreeSet<>();
+        Instant now = clock.now();
+        Duration earliestWarning = earliestWarning(subscribed);
+        Map<Long, Instant> lookBy = new HashMap<>();
+        Set<Long> lookNow = new TreeSet<>();
+        Set<Long> answered = new TreeSet<>();
         for (ProspectsProgressed.Change change : batch.changes()) {
-            boolean action = change.type() == EventType.ACTION_PERFORMED;
-            int ref = batch.refs().ref(action ? ElementKind.ACTION : ElementKind.TOUCHPOINT, change.element());
-            if (action ? design.slaActions().get(ref) : design.answerers().get(ref)) {
-                prospects.add(change.prospectId());
+            if (change.type() == EventType.TOUCHPOINT_DELIVERED) {
+                if (design.answerers().get(batch.refs().ref(ElementKind.TOUCHPOINT, change.element()))) {
+                    answered.add(change.prospectId());
+                }
+                continue;
             }
+            int ref = batch.refs().ref(ElementKind.ACTION, change.element());
+            if (!design.slaActions().get(ref)) {
+                continue;
+            }
+            Instant due = Instant.ofEpochSecond(change.epochSecond() + design.live().action(ref).slaSeconds());
+            Instant overdueAt = ResponseSchedule.overdueAt(due);
+            if (overdueAt.isAfter(now)) {
+                Instant first = due.minus(earliestWarning).isBefore(overdueAt) ? due.minus(earliestWarning) : overdueAt;
+                lookBy.merge(change.prospectId(), first.isBefore(now) ? now : first, (a, b) -> a.isBefore(b) ? a : b);
+            } else if (!due.isBefore(now.minus(config.maxAge()))) {
+                lookNow.add(change.prospectId());
+            }
+            // An action past the max age alerts nobody, and is not looked at for itself.
         }
-        if (prospects.isEmpty()) {
+        lookNow.forEach(lookBy::remove);
+        answered.removeAll(lookNow);
+        Map<Long, ResponseWatchStore.Watch> rows = watch.lock(lookNow, answered);
+        watch.lookBy(batch.journeyId(), lookBy);
+        Set<Long> looked = new TreeSet<>(lookNow);
+        looked.addAll(rows.keySet());
+        if (looked.isEmpty()) {
             return;
         }
-        Instant now = clock.now();
-        Map<Long, ResponseWatchStore.Progress> progress = watch.progress(prospects);
-        Map<Long, List<ResponseWatchStore.Watched>> watched = watch.lock(prospects);
-        ResponseMatcher matcher = new ResponseMatcher(design.live());
-        List<ResponseWatchStore.Watched> inserts = new ArrayList<>();
-        List<ResponseWatchStore.Key> deletes = new ArrayList<>();
-        for (long prospectId : prospects) {
-            ResponseWatchStore.Progress p = progress.get(prospectId);
-            matcher.match(p.actions(), p.touches(), Long.MAX_VALUE);
-            Map<ResponseWatchStore.Key, Integer> occurrences = occurrences(prospectId, matcher);
-            Map<ResponseWatchStore.Key, ResponseWatchStore.Watched> known = new HashMap<>();
-            for (ResponseWatchStore.Watched w : watched.getOrDefault(prospectId, List.of())) {
-                known.put(w.key(), w);
-                Integer i = occurrences.get(w.key());
-                if (i != null && !matcher.answered(i)) {
-                    continue;
-                }
-                deletes.add(w.key());
-                if (i != null && w.overdueAt() != null) {
-                    resolve(batch.journeyKey(), subscribed, waiting(batch.journeyKey(), p, design, matcher, i), w.key(),
-                            new ResponseMessages.Answer(Instant.ofEpochSecond(matcher.answeredAt(i)), matcher.answeredBy(i)), now);
-                }
-            }
-            occurrences.forEach((key, i) -> {
-                if (matcher.answered(i) || known.containsKey(key)) {
-                    return;
-                }
-                ResponseMessages.Waiting waiting = waiting(batch.journeyKey(), p, design, matcher, i);
-                ResponseSchedule.Decision decision = ResponseSchedule.decide(waiting.dueAt(), now, config.maxAge(),
-                        ResponseSchedule.targets(subscribed, batch.journeyKey(), waiting.action().owners()));
-                if (!decision.tooOld()) {
-                    boolean toldOverdue = send(decision, waiting, key, subscribed, now);
-                    inserts.add(new ResponseWatchStore.Watched(key, waiting.dueAt(), decision.nextAt(), toldOverdue ? now : null));
-                }
-            });
+        Context context = new Context(batch.journeyId(), batch.journeyKey(), design, subscribed, now, watch::name,
+                new ArrayList<>());
+        Map<Long, ResponseWatchStore.Progress> progress = watch.progress(looked);
+        List<ResponseWatchStore.Watch> decided = new ArrayList<>();
+        for (long prospectId : looked) {
+            // The look re-matches the whole prospect, this batch's later actions included: its next moment stands.
+            decided.add(look(context, prospectId, progress.get(prospectId), rows.get(prospectId)));
         }
-        watch.delete(deletes);
-        watch.insert(batch.journeyId(), inserts);
+        // Rows looked at now that did not exist yet are made first, so that saving them is an update.
+        Map<Long, Instant> made = new HashMap<>();
+        lookNow.stream().filter(id -> !rows.containsKey(id)).forEach(id -> made.put(id, now));
+        watch.lookBy(batch.journeyId(), made);
+        watch.save(decided);
+        subscriptions.enqueueAll(context.messages(), now.atOffset(ZoneOffset.UTC));
     }
 
-    /** A design write may have changed SLAs: the sweep looks again at the journey's waiting actions. */
+    /** A design write may have changed SLAs: the sweep looks again at the journey's prospects. */
     void onDesignWrite(@Observes JourneyWritten write) {
         if (!subscribers(write.caller().teamId()).isEmpty()) {
             journeys.findByKey(write.caller().teamId(), write.journey()).ifPresent(j -> watch.lookAgain(j.id, clock.now()));
         }
     }
 
-    /** Tells what has come due for claimed occurrences, in the sweep's transaction; returns how many it claimed. */
+    /** Looks at claimed prospects whose moment has come, in the sweep's transaction; returns how many it claimed. */
     int sweep(int most) {
         Instant now = clock.now();
         List<ResponseWatchStore.Due> claimed = watch.claimDue(now, most);
         Map<Long, List<SubscriptionView>> byTeam = new HashMap<>();
-        List<ResponseWatchStore.Watched> updates = new ArrayList<>();
-        List<ResponseWatchStore.Key> deletes = new ArrayList<>();
+        List<ResponseWatchStore.Watch> decided = new ArrayList<>();
+        List<SubscriptionStore.Message> messages = new ArrayList<>();
         for (ResponseWatchStore.Due due : claimed) {
-            ResponseWatchStore.Watched w = due.watched();
-            Design design = design(due.journeyId(), due.version(), () -> loadDesign(due.teamId(), due.journey()));
-            LiveDesign.Action action = design.live().action(w.key().actionRef());
-            if (action == null || !action.hasSla()) {
-                deletes.add(w.key());
+            ResponseWatchStore.Watch row = due.watch();
+            if (due.journey() == null) {
+                decided.add(new ResponseWatchStore.Watch(row.prospectId(), row.journeyId(), null, List.of(), null));
                 continue;
             }
-            // The SLA as the design says now, as the open report computes it.
-            ResponseMessages.Waiting waiting = new ResponseMessages.Waiting(due.journey(), due.prospect(), due.name(), action,
-                    touchpoints(design, action), w.key().performedAt(), w.key().performedAt().plusSeconds(action.slaSeconds()));
-            List<SubscriptionView> subscribed = byTeam.computeIfAbsent(due.teamId(), this::subscribers);
-            ResponseSchedule.Decision decision = ResponseSchedule.decide(waiting.dueAt(), now, config.maxAge(),
-                    ResponseSchedule.targets(subscribed, due.journey(), action.owners()));
-            boolean toldOverdue = send(decision, waiting, w.key(), subscribed, now);
-            updates.add(new ResponseWatchStore.Watched(w.key(), waiting.dueAt(), decision.nextAt(),
-                    toldOverdue ? now : w.overdueAt()));
+            Design design = design(row.journeyId(), due.version(), () -> loadDesign(due.teamId(), due.journey()));
+            Context context = new Context(row.journeyId(), due.journey(), design,
+                    byTeam.computeIfAbsent(due.teamId(), this::subscribers), now, prospect -> due.name(), messages);
+            decided.add(look(context, row.prospectId(), due.progress(), row));
         }
-        watch.delete(deletes);
-        watch.update(updates);
+        watch.save(decided);
+        subscriptions.enqueueAll(messages, now.atOffset(ZoneOffset.UTC));
         return claimed.size();
+    }
+
+    /**
+     * Re-matches one prospect as the open report would now, writes what has come due (and the resolutions of
+     * occurrences told overdue that are now answered), and answers its row: when to look next, what waits told.
+     */
+    private ResponseWatchStore.Watch look(Context context, long prospectId, ResponseWatchStore.Progress progress,
+            ResponseWatchStore.Watch row) {
+        List<String> toldBefore = row == null ? List.of() : row.told();
+        List<String> told = new ArrayList<>();
+        Instant next = null;
+        ResponseMatcher matcher = new ResponseMatcher(context.design().live()).match(progress.actions(), progress.touches(),
+                Long.MAX_VALUE);
+        Set<String> seen = new HashSet<>();
+        Map<Integer, List<ResponseSchedule.Target>> targets = new HashMap<>();
+        for (int i = 0; i < matcher.size(); i++) {
+            LiveDesign.Action action = matcher.action(i);
+            if (!action.hasSla()) {
+                continue;
+            }
+            String occurrence = occurrence(prospectId, matcher.actionRef(i), matcher.performedAt(i), seen);
+            if (matcher.answered(i)) {
+                if (toldBefore.contains(occurrence)) {
+                    resolve(context, prospectId, progress, matcher, i, occurrence);
+                }
+                continue;
+            }
+            Instant due = Instant.ofEpochSecond(matcher.performedAt(i) + action.slaSeconds());
+            ResponseSchedule.Decision decision = ResponseSchedule.decide(due, context.now(), config.maxAge(),
+                    targets.computeIfAbsent(action.ref(), ref -> ResponseSchedule.targets(context.subscribed(), context.journey(),
+                            action.owners())));
+            boolean overdue = false;
+            for (ResponseSchedule.Send send : decision.now()) {
+                enqueue(context, send.type(), waiting(context, prospectId, progress, matcher, i), null, occurrence,
+                        send.subscriptionId());
+                overdue |= send.type() == AlertType.RESPONSE_OVERDUE;
+            }
+            if (overdue || toldBefore.contains(occurrence)) {
+                told.add(occurrence);
+            }
+            if (decision.nextAt() != null && (next == null || decision.nextAt().isBefore(next))) {
+                next = decision.nextAt();
+            }
+        }
+        Instant toldAt = told.isEmpty() ? null : told.equals(toldBefore) && row.toldAt() != null ? row.toldAt() : context.now();
+        return new ResponseWatchStore.Watch(prospectId, context.journeyId(), next, told, toldAt);
+    }
+
+    /** {@code response.resolved} for the subscriptions that heard the occurrence was overdue and want to hear this. */
+    private void resolve(Context context, long prospectId, ResponseWatchStore.Progress progress, ResponseMatcher matcher, int i,
+            String occurrence) {
+        List<String> wanting = ResponseSchedule.targets(context.subscribed(), context.journey(), matcher.action(i).owners())
+                .stream().filter(ResponseSchedule.Target::resolved).map(ResponseSchedule.Target::subscriptionId).toList();
+        ResponseMessages.Answer answer = new ResponseMessages.Answer(Instant.ofEpochSecond(matcher.answeredAt(i)),
+                matcher.answeredBy(i));
+        for (String id : subscriptions.toldOverdue(wanting, occurrence)) {
+            enqueue(context, AlertType.RESPONSE_RESOLVED, waiting(context, prospectId, progress, matcher, i), answer, occurrence, id);
+        }
+    }
+
+    private void enqueue(Context context, AlertType type, ResponseMessages.Waiting waiting, ResponseMessages.Answer answer,
+            String occurrence, String subscriptionId) {
+        String format = context.subscribed().stream().filter(s -> s.id().equals(subscriptionId)).findFirst()
+                .map(SubscriptionView::format).orElse("standard");
+        context.messages().add(new SubscriptionStore.Message(SubscriptionService.messageId(), subscriptionId, type.wire(),
+                occurrence, ResponseMessages.body(json, type, waiting, answer, context.now(), format)));
+    }
+
+    private ResponseMessages.Waiting waiting(Context context, long prospectId, ResponseWatchStore.Progress progress,
+            ResponseMatcher matcher, int i) {
+        LiveDesign.Action action = matcher.action(i);
+        Instant performedAt = Instant.ofEpochSecond(matcher.performedAt(i));
+        List<String> touchpoints = action.answerers().stream().mapToObj(ref -> context.design().live().touch(ref).key())
+                .sorted().toList();
+        return new ResponseMessages.Waiting(context.journey(), progress.externalId(), context.names().apply(prospectId), action,
+                touchpoints,
+                performedAt, performedAt.plusSeconds(action.slaSeconds()));
+    }
+
+    /**
+     * The occurrence's identity in the outbox, one message per occurrence, type and subscription: the same action
+     * performed twice in one second is told apart by its rank among them.
+     */
+    private static String occurrence(long prospectId, int actionRef, long performedAt, Set<String> seen) {
+        int nth = 0;
+        String id;
+        do {
+            id = "response:" + prospectId + ":" + actionRef + ":" + performedAt + ":" + nth++;
+        } while (!seen.add(id));
+        return id;
+    }
+
+    /** The longest warnBefore among the team's warning subscriptions: a new action is first looked at that long before it is due. */
+    private static Duration earliestWarning(List<SubscriptionView> subscribed) {
+        return subscribed.stream().filter(s -> s.enabled() && s.warnBefore() != null
+                && s.types().contains(AlertType.RESPONSE_DUE_SOON.wire()))
+                .map(s -> IsoDurations.parsePositive(s.warnBefore()).orElse(Duration.ZERO)).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     private List<SubscriptionView> subscribers(long teamId) {
         return subscriptions.responseSubscribers(teamId).stream().map(SubscriptionStore.Row::view).toList();
-    }
-
-    /** The prospect's occurrences of actions with an SLA, by key, as indexes into the matcher's outcomes. */
-    private static Map<ResponseWatchStore.Key, Integer> occurrences(long prospectId, ResponseMatcher matcher) {
-        Map<ResponseWatchStore.Key, Integer> found = new HashMap<>();
-        for (int i = 0; i < matcher.size(); i++) {
-            if (!matcher.action(i).hasSla()) {
-                continue;
-            }
-            Instant performedAt = Instant.ofEpochSecond(matcher.performedAt(i));
-            int nth = 0;
-            ResponseWatchStore.Key key;
-            do {
-                key = new ResponseWatchStore.Key(prospectId, matcher.actionRef(i), performedAt, nth++);
-            } while (found.containsKey(key));
-            found.put(key, i);
-        }
-        return found;
-    }
-
-    private static ResponseMessages.Waiting waiting(String journey, ResponseWatchStore.Progress p, Design design,
-            ResponseMatcher matcher, int i) {
-        LiveDesign.Action action = matcher.action(i);
-        Instant performedAt = Instant.ofEpochSecond(matcher.performedAt(i));
-        return new ResponseMessages.Waiting(journey, p.externalId(), p.name(), action, touchpoints(design, action), performedAt,
-                performedAt.plusSeconds(action.slaSeconds()));
-    }
-
-    private static List<String> touchpoints(Design design, LiveDesign.Action action) {
-        return action.answerers().stream().mapToObj(ref -> design.live().touch(ref).key()).sorted().toList();
-    }
-
-    /** Writes the decision's messages; true when it told anyone the occurrence is overdue. */
-    private boolean send(ResponseSchedule.Decision decision, ResponseMessages.Waiting waiting, ResponseWatchStore.Key key,
-            List<SubscriptionView> subscribed, Instant now) {
-        boolean overdue = false;
-        for (ResponseSchedule.Send send : decision.now()) {
-            enqueue(send.type(), waiting, null, key, format(subscribed, send.subscriptionId()), send.subscriptionId(), now);
-            overdue |= send.type() == AlertType.RESPONSE_OVERDUE;
-        }
-        return overdue;
-    }
-
-    /** {@code response.resolved} for the subscriptions that heard the occurrence was overdue and want to hear this. */
-    private void resolve(String journey, List<SubscriptionView> subscribed, ResponseMessages.Waiting waiting,
-            ResponseWatchStore.Key key, ResponseMessages.Answer answer, Instant now) {
-        List<String> wanting = ResponseSchedule.targets(subscribed, journey, waiting.action().owners()).stream()
-                .filter(ResponseSchedule.Target::resolved).map(ResponseSchedule.Target::subscriptionId).toList();
-        for (String id : subscriptions.toldOverdue(wanting, occurrence(key))) {
-            enqueue(AlertType.RESPONSE_RESOLVED, waiting, answer, key, format(subscribed, id), id, now);
-        }
-    }
-
-    private void enqueue(AlertType type, ResponseMessages.Waiting waiting, ResponseMessages.Answer answer,
-            ResponseWatchStore.Key key, String format, String subscriptionId, Instant now) {
-        subscriptions.enqueue(SubscriptionService.messageId(), subscriptionId, type.wire(), occurrence(key),
-                ResponseMessages.body(json, type, waiting, answer, now, format), now.atOffset(java.time.ZoneOffset.UTC));
-    }
-
-    private static String occurrence(ResponseWatchStore.Key key) {
-        return ResponseMessages.Waiting.occurrence(key.prospectId(), key.actionRef(), key.performedAt(), key.nth());
-    }
-
-    private static String format(List<SubscriptionView> subscribed, String id) {
-        return subscribed.stream().filter(s -> s.id().equals(id)).findFirst().map(SubscriptionView::format).orElse("standard");
     }
 
     private Design design(long journeyId, long version, Supplier<LiveDesign> load) {

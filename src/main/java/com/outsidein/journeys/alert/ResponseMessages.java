@@ -22,11 +22,6 @@ final class ResponseMessages {
     /** One waiting action of one prospect, as a message names it. */
     record Waiting(String journey, String prospect, String prospectName, LiveDesign.Action action, List<String> touchpoints,
             Instant performedAt, Instant dueAt) {
-
-        /** The occurrence's identity in the outbox: one message per occurrence, type and subscription. */
-        static String occurrence(long prospectId, int actionRef, Instant performedAt, int nth) {
-            return "response:" + prospectId + ":" + actionRef + ":" + performedAt.getEpochSecond() + ":" + nth;
-        }
     }
 
     /** The answer that resolved an overdue action. */

@@ -14,15 +14,16 @@ import io.quarkus.scheduler.Scheduled;
 import com.outsidein.journeys.format.AppClock;
 
 /**
- * The due-time sweep, on every replica: each round claims up to {@value #CLAIM} waiting actions whose warning or
- * due moment has come ({@code FOR UPDATE SKIP LOCKED}, so replicas take different ones) and writes their messages
- * to the outbox in the same transaction. With nothing due it reads one index page, whatever the journeys hold.
+ * The due-time sweep, on every replica: each round claims up to {@value #CLAIM} prospects whose next moment (a warning
+ * or a due time) has come ({@code FOR UPDATE SKIP LOCKED}, so replicas take different ones), re-matches them and writes
+ * their messages to the outbox in the same transaction. With nothing due it reads one index page, whatever the
+ * journeys hold.
  */
 @ApplicationScoped
 public class ResponseSweep {
 
     private static final int CLAIM = 500;
-    /** Rows past due are kept this long for a late answer's response.resolved, as the delivery log is. */
+    /** Occurrences told overdue wait this long for a late answer's response.resolved, as the delivery log is kept. */
     private static final Duration KEPT = Duration.ofDays(30);
 
     @Inject
@@ -50,7 +51,7 @@ public class ResponseSweep {
         }
         QuarkusTransaction.requiringNew().call(() -> watch.prune(clock.now().minus(KEPT), 1_000));
         started.stop(metrics.timer("journeys.alerts.sweep"));
-        Counter.builder("journeys.alerts.sweep.claimed").description("Waiting actions whose moment had come, as sweeps found them")
+        Counter.builder("journeys.alerts.sweep.claimed").description("Prospects whose moment had come, as sweeps found them")
                 .register(metrics).increment(claimed);
     }
 }

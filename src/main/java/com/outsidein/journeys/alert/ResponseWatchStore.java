@@ -1,5 +1,6 @@
 package com.outsidein.journeys.alert;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ import jakarta.inject.Inject;
 import com.outsidein.journeys.database.DatabaseFailure;
 import com.outsidein.journeys.progress.PackedArrays;
 
-/** The SQL of {@code response_watch}, the actions waiting for an answer; every method runs in the caller's transaction. */
+/** The SQL of {@code response_watch}: per prospect, when to look again; every method runs in the caller's transaction. */
 @ApplicationScoped
 class ResponseWatchStore {
 
@@ -29,20 +31,16 @@ class ResponseWatchStore {
             + "coalesce(p.attributes->>'firstName', p.attributes->>'first_name'), "
             + "coalesce(p.attributes->>'lastName', p.attributes->>'last_name'))), ''))";
 
-    /** One occurrence of an action: the same action performed twice in one second is told apart by {@code nth}. */
-    record Key(long prospectId, int actionRef, Instant performedAt, int nth) {
+    /** A prospect's row: when to look again, and the occurrences told overdue that still wait for their answer. */
+    record Watch(long prospectId, long journeyId, Instant nextAt, List<String> told, Instant toldAt) {
     }
 
-    /** A watched occurrence as stored. */
-    record Watched(Key key, Instant dueAt, Instant nextAt, Instant overdueAt) {
+    /** A prospect's packed actions and touches, which the matching reads. */
+    record Progress(String externalId, long[] actions, long[] touches) {
     }
 
-    /** A prospect's name and the packed actions and touches the matching reads. */
-    record Progress(String externalId, String name, long[] actions, long[] touches) {
-    }
-
-    /** An occurrence whose moment has come, with what a message about it needs. */
-    record Due(Watched watched, long journeyId, long teamId, String journey, long version, String prospect, String name) {
+    /** A row whose moment has come, with its prospect's progress, name and journey; {@code journey} null when either is gone. */
+    record Due(Watch watch, long teamId, String journey, long version, Progress progress, String name) {
     }
 
     @Inject
@@ -51,12 +49,11 @@ class ResponseWatchStore {
     Map<Long, Progress> progress(Collection<Long> prospectIds) {
         Map<Long, Progress> found = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select p.id, p.external_id, " + NAME + ", p.actions, p.touches from prospect p where p.id = any(?)")) {
+                "select p.id, p.external_id, p.actions, p.touches from prospect p where p.id = any(?)")) {
             s.setArray(1, c.createArrayOf("bigint", prospectIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getLong(1), new Progress(rs.getString(2), rs.getString(3), PackedArrays.arrayAt(rs, 4),
-                            PackedArrays.arrayAt(rs, 5)));
+                    found.put(rs.getLong(1), new Progress(rs.getString(2), PackedArrays.arrayAt(rs, 3), PackedArrays.arrayAt(rs, 4)));
                 }
             }
             return found;
@@ -65,115 +62,79 @@ class ResponseWatchStore {
         }
     }
 
-    /** The prospects' watched occurrences, locked: the sweep skips them until this transaction ends. */
-    Map<Long, List<Watched>> lock(Collection<Long> prospectIds) {
-        Map<Long, List<Watched>> found = new HashMap<>();
+    /** How a message names the prospect, or null: read only for a message, not for every prospect a batch changes. */
+    String name(long prospectId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select prospect_id, action_ref, performed_at, nth, due_at, next_at, overdue_at from response_watch "
-                        + "where prospect_id = any(?) order by prospect_id, action_ref, performed_at, nth for update")) {
-            s.setArray(1, c.createArrayOf("bigint", prospectIds.toArray()));
+                "select " + NAME + " from prospect p where p.id = ?")) {
+            s.setLong(1, prospectId);
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Watched w = watched(rs, 1);
-                    found.computeIfAbsent(w.key().prospectId(), id -> new ArrayList<>()).add(w);
-                }
+                return rs.next() ? rs.getString(1) : null;
             }
-            return found;
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
-    }
-
-    /** Set-based, as ingest writes: one statement over arrays, not a row at a time. */
-    void insert(long journeyId, List<Watched> rows) {
-        arrays("insert into response_watch (prospect_id, action_ref, performed_at, nth, journey_id, due_at, next_at, overdue_at) "
-                + "select p, r, " + time("pa") + ", n, ?, " + time("d") + ", " + time("nx") + ", " + time("o") + " from "
-                + "unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::smallint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
-                + "as u(p, r, pa, n, d, nx, o) on conflict do nothing", journeyId, rows, true);
-    }
-
-    void update(List<Watched> rows) {
-        arrays("update response_watch w set due_at = " + time("d") + ", next_at = " + time("nx") + ", overdue_at = " + time("o")
-                + " from unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::smallint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
-                + "as u(p, r, pa, n, d, nx, o) where " + MATCHES, null, rows, true);
-    }
-
-    void delete(List<Key> keys) {
-        arrays("delete from response_watch w using unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::smallint[]) as u(p, r, pa, n) "
-                + "where " + MATCHES, null, keys.stream().map(k -> new Watched(k, null, null, null)).toList(), false);
-    }
-
-    private static final String MATCHES = "w.prospect_id = u.p and w.action_ref = u.r and w.performed_at = " + time("u.pa")
-            + " and w.nth = u.n";
-
-    /** A bigint of epoch microseconds as timestamptz (null stays null), as ingest sends times. */
-    private static String time(String micros) {
-        return "(timestamptz 'epoch' + " + micros + " * interval '1 microsecond')";
-    }
-
-    private void arrays(String sql, Long journeyId, List<Watched> rows, boolean withTimes) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        Long[] prospects = new Long[n];
-        Short[] refs = new Short[n];
-        Long[] performed = new Long[n];
-        Short[] nths = new Short[n];
-        Long[] due = new Long[n];
-        Long[] next = new Long[n];
-        Long[] overdue = new Long[n];
-        for (int i = 0; i < n; i++) {
-            Watched w = rows.get(i);
-            prospects[i] = w.key().prospectId();
-            refs[i] = (short) w.key().actionRef();
-            performed[i] = micros(w.key().performedAt());
-            nths[i] = (short) w.key().nth();
-            due[i] = micros(w.dueAt());
-            next[i] = micros(w.nextAt());
-            overdue[i] = micros(w.overdueAt());
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int at = 1;
-            if (journeyId != null) {
-                s.setLong(at++, journeyId);
-            }
-            s.setArray(at++, c.createArrayOf("bigint", prospects));
-            s.setArray(at++, c.createArrayOf("smallint", refs));
-            s.setArray(at++, c.createArrayOf("bigint", performed));
-            s.setArray(at++, c.createArrayOf("smallint", nths));
-            if (withTimes) {
-                s.setArray(at++, c.createArrayOf("bigint", due));
-                s.setArray(at++, c.createArrayOf("bigint", next));
-                s.setArray(at, c.createArrayOf("bigint", overdue));
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
-    }
-
-    private static Long micros(Instant at) {
-        return at == null ? null : at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
     /**
-     * Claims occurrences whose moment has come, oldest first, locked with SKIP LOCKED: another replica's sweep
-     * takes others, and an ingest changing one of these prospects waits for this transaction.
+     * Moves each prospect's next look to the given moment when that is earlier (or when nothing was ahead), creating
+     * the rows that do not exist yet: one statement over arrays for a whole batch.
+     */
+    void lookBy(long journeyId, Map<Long, Instant> moments) {
+        if (moments.isEmpty()) {
+            return;
+        }
+        // Prospect order, the order every batch takes these rows' locks in.
+        Long[] prospects = moments.keySet().stream().sorted().toArray(Long[]::new);
+        Long[] micros = Arrays.stream(prospects).map(p -> micros(moments.get(p))).toArray(Long[]::new);
+        update("insert into response_watch as w (prospect_id, journey_id, next_at) select p, ?, " + time("m")
+                + " from unnest(?::bigint[], ?::bigint[]) as u(p, m) on conflict (prospect_id) do update "
+                + "set next_at = least(coalesce(w.next_at, excluded.next_at), excluded.next_at) "
+                + "where w.next_at is null or excluded.next_at < w.next_at", journeyId, prospects, micros);
+    }
+
+    /**
+     * The rows of these prospects, locked (the sweep skips them until this transaction ends): all of {@code every},
+     * and of {@code ifTold} only those with occurrences told overdue.
+     */
+    Map<Long, Watch> lock(Collection<Long> every, Collection<Long> ifTold) {
+        Map<Long, Watch> found = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select prospect_id, journey_id, next_at, told, told_at from response_watch "
+                        + "where prospect_id = any(?) or (prospect_id = any(?) and cardinality(told) > 0) "
+                        + "order by prospect_id for update")) {
+            s.setArray(1, c.createArrayOf("bigint", every.toArray()));
+            s.setArray(2, c.createArrayOf("bigint", ifTold.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Watch w = watch(rs, 1);
+                    found.put(w.prospectId(), w);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    /**
+     * Claims rows whose moment has come, oldest first, locked with SKIP LOCKED (another replica's sweep takes others,
+     * and an ingest changing one of these prospects waits for this transaction), with what re-matching them needs.
      */
     List<Due> claimDue(Instant now, int most) {
         List<Due> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select w.prospect_id, w.action_ref, w.performed_at, w.nth, w.due_at, w.next_at, w.overdue_at, "
-                        + "j.id, j.team_id, j.key, j.version, p.external_id, " + NAME + " "
+                "select w.prospect_id, w.journey_id, w.next_at, w.told, w.told_at, j.team_id, j.key, j.version, "
+                        + "p.external_id, p.actions, p.touches, " + NAME + " "
                         + "from (select * from response_watch where next_at <= ? order by next_at limit ? for update skip locked) w "
-                        + "join prospect p on p.id = w.prospect_id join journey j on j.id = w.journey_id")) {
+                        + "left join prospect p on p.id = w.prospect_id left join journey j on j.id = w.journey_id")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setInt(2, most);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(watched(rs, 1), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getLong(11),
-                            rs.getString(12), rs.getString(13)));
+                    boolean gone = rs.getObject(7) == null || rs.getObject(9) == null;
+                    due.add(new Due(watch(rs, 1), rs.getLong(6), gone ? null : rs.getString(7), rs.getLong(8),
+                            gone ? null : new Progress(rs.getString(9), PackedArrays.arrayAt(rs, 10), PackedArrays.arrayAt(rs, 11)),
+                            rs.getString(12)));
                 }
             }
             return due;
@@ -182,30 +143,58 @@ class ResponseWatchStore {
         }
     }
 
-    /** A design change may move due moments (a new SLA): the sweep looks again at the journey's waiting actions. */
-    int lookAgain(long journeyId, Instant now) {
-        // Locked in the order ingest locks them (prospect first), so the two never wait on each other in a circle.
-        return update("update response_watch w set next_at = ? from (select prospect_id p, action_ref r, performed_at pa, nth n "
-                + "from response_watch where journey_id = ? and next_at > ? order by prospect_id, action_ref, performed_at, nth "
-                + "for update) u where w.prospect_id = u.p and w.action_ref = u.r and w.performed_at = u.pa and w.nth = u.n",
-                now, journeyId, now);
+    /** Stores what a look decided: rows with nothing ahead and nothing told go. */
+    void save(List<Watch> rows) {
+        List<Watch> kept = rows.stream().filter(w -> w.nextAt() != null || !w.told().isEmpty()).toList();
+        Long[] gone = rows.stream().filter(w -> w.nextAt() == null && w.told().isEmpty()).map(Watch::prospectId).toArray(Long[]::new);
+        if (gone.length > 0) {
+            update("delete from response_watch where prospect_id = any(?)", (Object) gone);
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update response_watch set next_at = ?, told = ?, told_at = ? where prospect_id = ?")) {
+            for (Watch w : kept) {
+                s.setTimestamp(1, timestamp(w.nextAt()));
+                s.setArray(2, c.createArrayOf("text", w.told().toArray()));
+                s.setTimestamp(3, timestamp(w.toldAt()));
+                s.setLong(4, w.prospectId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
     }
 
-    /** Forgets the team's waiting actions: nothing watches them any more. */
+    /** A design change may move due moments (a new SLA): the sweep looks again at the journey's prospects. */
+    int lookAgain(long journeyId, Instant now) {
+        // Locked in prospect order, as ingest locks them, so the two never wait on each other in a circle.
+        return update("update response_watch w set next_at = ? from (select prospect_id from response_watch "
+                + "where journey_id = ? and (next_at is null or next_at > ?) order by prospect_id for update) u "
+                + "where w.prospect_id = u.prospect_id", Timestamp.from(now), journeyId, Timestamp.from(now));
+    }
+
+    /** Forgets the team's prospects: nothing watches them any more. */
     int forgetTeam(long teamId) {
         return update("delete from response_watch w using journey j where j.id = w.journey_id and j.team_id = ?", teamId);
     }
 
-    /** Drops occurrences past due since before {@code before}: a later answer to them sends nothing. */
+    /** Drops rows that have only waited for a late answer since before {@code before}: that answer will send nothing. */
     int prune(Instant before, int most) {
-        return update("delete from response_watch where ctid = any(array(select ctid from response_watch "
-                + "where next_at is null and due_at < ? limit ?))", before, most);
+        return update("delete from response_watch where prospect_id = any(array(select prospect_id from response_watch "
+                + "where next_at is null and told_at < ? limit ?))", Timestamp.from(before), most);
     }
 
     private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i] instanceof Instant at ? Timestamp.from(at) : values[i]);
+                if (values[i] instanceof Long[] array) {
+                    s.setArray(i + 1, c.createArrayOf("bigint", array));
+                } else {
+                    s.setObject(i + 1, values[i]);
+                }
             }
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -213,9 +202,23 @@ class ResponseWatchStore {
         }
     }
 
-    private static Watched watched(ResultSet rs, int from) throws SQLException {
-        return new Watched(new Key(rs.getLong(from), rs.getInt(from + 1), rs.getTimestamp(from + 2).toInstant(), rs.getInt(from + 3)),
-                rs.getTimestamp(from + 4).toInstant(), instant(rs.getTimestamp(from + 5)), instant(rs.getTimestamp(from + 6)));
+    /** A bigint of epoch microseconds as timestamptz, as ingest sends times. */
+    private static String time(String micros) {
+        return "(timestamptz 'epoch' + " + micros + " * interval '1 microsecond')";
+    }
+
+    private static Long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
+    private static Watch watch(ResultSet rs, int from) throws SQLException {
+        Array told = rs.getArray(from + 3);
+        return new Watch(rs.getLong(from), rs.getLong(from + 1), instant(rs.getTimestamp(from + 2)),
+                told == null ? List.of() : List.of((String[]) told.getArray()), instant(rs.getTimestamp(from + 4)));
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     private static Instant instant(Timestamp at) {

@@ -153,6 +153,32 @@ class SubscriptionStore {
                 messageId, subscriptionId, type, occurrence, body, now, now) == 1;
     }
 
+    /** A message to write to the outbox. */
+    record Message(String id, String subscriptionId, String type, String occurrence, String body) {
+    }
+
+    /** {@link #enqueue} for many messages in one statement, as the sweep writes them. */
+    void enqueueAll(List<Message> messages, OffsetDateTime now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into webhook_message (id, subscription_id, type, occurrence, body, status, next_attempt_at, created_at) "
+                        + "select i, s, t, o, b, 'PENDING', ?, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], "
+                        + "?::text[]) as u(i, s, t, o, b) on conflict (subscription_id, type, occurrence) do nothing")) {
+            s.setObject(1, now);
+            s.setObject(2, now);
+            s.setArray(3, c.createArrayOf("varchar", messages.stream().map(Message::id).toArray()));
+            s.setArray(4, c.createArrayOf("varchar", messages.stream().map(Message::subscriptionId).toArray()));
+            s.setArray(5, c.createArrayOf("varchar", messages.stream().map(Message::type).toArray()));
+            s.setArray(6, c.createArrayOf("text", messages.stream().map(Message::occurrence).toArray()));
+            s.setArray(7, c.createArrayOf("text", messages.stream().map(Message::body).toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
     List<DeliveryView> deliveries(String subscriptionId, OffsetDateTime before, String beforeId, int limit) {
         String sql = "select id, type, status, attempts, last_status, last_error, last_attempt_at, next_attempt_at, created_at, "
                 + "delivered_at from webhook_message where subscription_id = ? "
@@ -211,11 +237,24 @@ class SubscriptionStore {
         }
     }
 
-    /** A 2xx: the message is done, and the endpoint no longer failing. */
-    void delivered(String messageId, String subscriptionId, int status, OffsetDateTime now) {
-        update("update webhook_message set status = 'DELIVERED', delivered_at = ?, last_status = ?, last_error = null, "
-                + "next_attempt_at = null where id = ?", now, status, messageId);
-        update("update webhook_subscription set failing_since = null where id = ?", subscriptionId);
+    /** 2xx answers: the messages are done, and their endpoints no longer failing. */
+    void delivered(List<String> messageIds, List<Integer> statuses, List<String> subscriptionIds, OffsetDateTime now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement done = c.prepareStatement("update webhook_message m set status = 'DELIVERED', delivered_at = ?, "
+                        + "last_status = u.s, last_error = null, next_attempt_at = null from unnest(?::varchar[], ?::int[]) as u(i, s) "
+                        + "where m.id = u.i");
+                // Only when it was failing: writing the subscription's row for every delivery made senders queue on its lock.
+                PreparedStatement recovered = c.prepareStatement("update webhook_subscription set failing_since = null "
+                        + "where id = any(?) and failing_since is not null")) {
+            done.setObject(1, now);
+            done.setArray(2, c.createArrayOf("varchar", messageIds.toArray()));
+            done.setArray(3, c.createArrayOf("integer", statuses.toArray()));
+            done.executeUpdate();
+            recovered.setArray(1, c.createArrayOf("varchar", subscriptionIds.toArray()));
+            recovered.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
     }
 
     /** Given up: the schedule is spent, or the endpoint is gone or disabled. */

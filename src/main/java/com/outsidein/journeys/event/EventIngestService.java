@@ -148,7 +148,8 @@ public class EventIngestService {
 
     private static List<ProspectsProgressed.Change> changes(List<ValidEvent> fresh, Map<String, Long> prospectIds) {
         return fresh.stream().filter(e -> e.type() == EventType.ACTION_PERFORMED || e.type() == EventType.TOUCHPOINT_DELIVERED)
-                .map(e -> new ProspectsProgressed.Change(prospectIds.get(e.prospect()), e.type(), e.element())).toList();
+                .map(e -> new ProspectsProgressed.Change(prospectIds.get(e.prospect()), e.type(), e.element(), e.epochSecond()))
+                .toList();
     }
 
     private static EventValidator.Design design(JourneyDocument doc) {

@@ -13,7 +13,7 @@ import com.outsidein.journeys.progress.ElementRefs;
 public record ProspectsProgressed(long teamId, long journeyId, String journeyKey, long journeyVersion, JourneyDocument design,
         ElementRefs refs, List<Change> changes) {
 
-    /** A fresh action or touch of a stored prospect. */
-    public record Change(long prospectId, EventType type, String element) {
+    /** A fresh action or touch of a stored prospect, and when it happened. */
+    public record Change(long prospectId, EventType type, String element, long epochSecond) {
     }
 }

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +44,9 @@ import io.restassured.http.ContentType;
 class ResponseAlertsTest {
 
     private static WebhookReceiver receiver;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void startReceiver() throws Exception {
@@ -264,5 +274,52 @@ class ResponseAlertsTest {
         assertEquals(List.of("response.overdue"), deliveredTypes(key, insideSales));
         as(key).get("/api/v1/webhooks/{id}/deliveries", executives.path("id").asText()).then().body("items", hasSize(1))
                 .body("items.type", contains("response.due_soon"));
+    }
+
+    @Test
+    void aShorterSlaInTheDesignBringsTheOverdueForward() throws Exception {
+        String key = TestKeys.newTeam(Fixtures.uniqueKey("alerts"));
+        String journey = journey(key);
+        String path = "/" + journey + "/hooks";
+        subscribe(key, path, List.of("response.overdue"));
+        Instant performed = now().minusSeconds(5);
+        send(key, journey, action("quinn", "asks-for-price", performed));
+        // Due in an hour; then the team decides a price request is answered within two seconds.
+        as(key).contentType("application/merge-patch+json").body(Map.of("responseSla", "PT2S"))
+                .patch("/api/v1/journeys/{j}/steps/researches/actions/asks-for-price", journey).then().statusCode(200);
+        JsonNode data = body(receiver.await(path, m -> is(m, "response.overdue", "quinn"), 1).get(0)).path("data");
+        assertEquals("PT2S", data.path("responseSla").asText());
+        assertEquals(performed.plusSeconds(2), Instant.parse(data.path("dueAt").asText()));
+    }
+
+    @Test
+    void withoutAResponseSubscriptionNothingIsFollowedSoANewOneNeverCallsAnAnsweredActionOverdue() throws Exception {
+        String key = TestKeys.newTeam(Fixtures.uniqueKey("alerts"));
+        String journey = journey(key);
+        String path = "/" + journey + "/hooks";
+        JsonNode first = subscribe(key, path, List.of("response.overdue"));
+        Instant asked = now().minusSeconds(1);
+        send(key, journey, action("riley", "asks-to-be-contacted", asked));
+        assertEquals(1, watched(journey), "the waiting action is followed");
+        as(key).delete("/api/v1/webhooks/{id}", first.path("id").asText()).then().statusCode(204);
+        assertEquals(0, watched(journey), "nothing follows it any more");
+        // Answered in time while nobody listened; a subscription made later must not call it overdue when its SLA ends.
+        send(key, journey, touch("riley", "callback", asked.plusSeconds(1)));
+        JsonNode second = subscribe(key, path, List.of("response.overdue"));
+        send(key, journey, action("sky", "asks-to-be-contacted", now().minusSeconds(1)));
+        receiver.await(path, m -> is(m, "response.overdue", "sky"), 1);
+        assertEquals(List.of("response.overdue"), deliveredTypes(key, second));
+        assertTrue(receiver.at(path).stream().noneMatch(m -> m.body().contains("riley")));
+    }
+
+    private long watched(String journey) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from response_watch w join journey j on j.id = w.journey_id where j.key = ?")) {
+            s.setString(1, journey);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }
