@@ -5,7 +5,7 @@
 # starts the packaged app (`java -jar`) first stops that stand-in, as the tour tells its reader to. Any command
 # that fails fails the run, and so does a curl answered 5xx, 400, 401, 403, 404, 405, 406, 413, 414, 415, 431 or
 # not at all (422, 409 and 412 are answers the docs show on purpose). ~ is a fresh folder of this run.
-# Usage: bash docs/run-commands.sh   (needs bash, curl, jq; builds the jar when it is missing)
+# Usage: bash docs/run-commands.sh   (needs bash, curl, jq, python3; builds the jar when it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
