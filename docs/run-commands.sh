@@ -5,7 +5,8 @@
 # starts the packaged app (`java -jar`) first stops that stand-in, as the tour tells its reader to. Any command
 # that fails fails the run, and so does a curl answered 5xx, 400, 401, 403, 404, 405, 406, 413, 414, 415, 431 or
 # not at all (422, 409 and 412 are answers the docs show on purpose). ~ is a fresh folder of this run.
-# Usage: bash docs/run-commands.sh   (needs bash, curl, jq, python3; builds the jar when it is missing)
+# Usage: bash docs/run-commands.sh   (needs bash, curl, jq, python3; builds the jar when it is missing;
+#        KEEP_DOCS_RUN=1 keeps the outputs of a run that passed, too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,7 +25,7 @@ cleanup() {
   # Every process this run started carries its HOME: the stand-in and any jar a block started in the background.
   for pid in $(grep -l -s -z "^HOME=$work/home\$" /proc/[0-9]*/environ | cut -d/ -f3); do kill "$pid" 2>/dev/null || true; done
   while command curl -s -o /dev/null http://localhost:8080/q/health/live; do sleep 1; done
-  [ $code -eq 0 ] && rm -rf "$work" || echo "run-commands: logs and files kept in $work" >&2
+  [ $code -eq 0 ] && [ -z "${KEEP_DOCS_RUN:-}" ] && rm -rf "$work" || echo "run-commands: logs and files kept in $work" >&2
   exit $code
 }
 trap cleanup EXIT

@@ -170,9 +170,10 @@ class ResponseWatchStore {
 
     /** A design change may move due moments (a new SLA): the sweep looks again at the journey's prospects. */
     int lookAgain(long journeyId, Instant now) {
-        // Locked in prospect order, as ingest locks them, so the two never wait on each other in a circle.
+        // Rows an ingest holds are skipped, not waited for: that ingest locks more of them as it goes, and waiting
+        // both ways would be a deadlock. Its look decided with the design it read; the next look reads the new one.
         return update("update response_watch w set next_at = ? from (select prospect_id from response_watch "
-                + "where journey_id = ? and (next_at is null or next_at > ?) order by prospect_id for update) u "
+                + "where journey_id = ? and (next_at is null or next_at > ?) for update skip locked) u "
                 + "where w.prospect_id = u.prospect_id", Timestamp.from(now), journeyId, Timestamp.from(now));
     }
 
