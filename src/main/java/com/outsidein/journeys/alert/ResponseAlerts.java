@@ -133,7 +133,7 @@ class ResponseAlerts {
         }
         lookNow.forEach(lookBy::remove);
         answered.removeAll(lookNow);
-        Map<Long, ResponseWatchStore.Watch> rows = watch.lock(lookNow, answered);
+        Map<Long, ResponseWatchStore.Watch> rows = lookNow.isEmpty() && answered.isEmpty() ? Map.of() : watch.lock(lookNow, answered);
         watch.lookBy(batch.journeyId(), lookBy);
         Set<Long> looked = new TreeSet<>(lookNow);
         looked.addAll(rows.keySet());
