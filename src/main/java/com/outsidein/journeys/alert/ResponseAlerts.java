@@ -122,14 +122,14 @@ class ResponseAlerts {
                 continue;
             }
             Instant due = Instant.ofEpochSecond(change.epochSecond() + design.live().action(ref).slaSeconds());
-            Instant overdueAt = ResponseSchedule.overdueAt(due);
-            if (overdueAt.isAfter(now)) {
-                Instant first = due.minus(earliestWarning).isBefore(overdueAt) ? due.minus(earliestWarning) : overdueAt;
-                lookBy.merge(change.prospectId(), first.isBefore(now) ? now : first, (a, b) -> a.isBefore(b) ? a : b);
-            } else if (!due.isBefore(now.minus(config.maxAge()))) {
-                lookNow.add(change.prospectId());
-            }
             // An action past the max age alerts nobody, and is not looked at for itself.
+            ResponseSchedule.firstLook(due, now, config.maxAge(), earliestWarning).ifPresent(first -> {
+                if (first.inIngest()) {
+                    lookNow.add(change.prospectId());
+                } else {
+                    lookBy.merge(change.prospectId(), first.at(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            });
         }
         lookNow.forEach(lookBy::remove);
         answered.removeAll(lookNow);

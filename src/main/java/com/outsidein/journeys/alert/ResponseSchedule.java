@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.outsidein.journeys.format.IsoDurations;
 
@@ -52,6 +53,29 @@ final class ResponseSchedule {
         return due.plusSeconds(1);
     }
 
+    /** Past due for longer than the max age: history, not a ball still in the air. */
+    static boolean tooOld(Instant due, Instant now, Duration maxAge) {
+        return due.isBefore(now.minus(maxAge));
+    }
+
+    /** When a prospect must first be looked at for an action just arrived: now, in the ingest's transaction, or at a moment. */
+    record FirstLook(boolean inIngest, Instant at) {
+    }
+
+    /**
+     * An action that arrived already overdue is looked at in the ingest's own transaction; any other at its earliest
+     * warning or a second past its due time (not before now); empty when it is too old to alert anyone.
+     */
+    static Optional<FirstLook> firstLook(Instant due, Instant now, Duration maxAge, Duration earliestWarning) {
+        Instant overdueAt = overdueAt(due);
+        if (!overdueAt.isAfter(now)) {
+            return tooOld(due, now, maxAge) ? Optional.empty() : Optional.of(new FirstLook(true, now));
+        }
+        // Without a warning the first moment is the overdue one, not the due time a second before it (a look for nothing).
+        Instant first = earliestWarning.isZero() ? overdueAt : due.minus(earliestWarning);
+        return Optional.of(new FirstLook(false, first.isBefore(now) ? now : first));
+    }
+
     /**
      * @param maxAge an action past due longer than this alerts nobody ({@code tooOld}): it is history, not a
      *        ball still in the air
@@ -59,7 +83,7 @@ final class ResponseSchedule {
     static Decision decide(Instant due, Instant now, Duration maxAge, List<Target> targets) {
         List<Send> sends = new ArrayList<>();
         if (!now.isBefore(overdueAt(due))) {
-            boolean tooOld = due.isBefore(now.minus(maxAge));
+            boolean tooOld = tooOld(due, now, maxAge);
             if (!tooOld) {
                 targets.stream().filter(Target::overdue).forEach(t -> sends.add(new Send(t.subscriptionId(), AlertType.RESPONSE_OVERDUE)));
             }

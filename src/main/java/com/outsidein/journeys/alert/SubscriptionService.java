@@ -107,8 +107,8 @@ public class SubscriptionService {
     }
 
     /**
-     * Ingest keeps the team's waiting actions up to date only while a response subscription exists; without one
-     * they would go stale (an answer would not delete its row), so they go, and a new subscription starts afresh.
+     * Ingest keeps the team's watch up to date only while a response subscription exists; without one it would go
+     * stale (an answer to an action told overdue would go unseen), so it goes, and a new subscription starts afresh.
      */
     private void forgetWaitingWhenUnwatched(long teamId) {
         if (store.responseSubscribers(teamId).isEmpty()) {

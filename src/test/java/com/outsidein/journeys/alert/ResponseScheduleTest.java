@@ -65,6 +65,21 @@ class ResponseScheduleTest {
     }
 
     @Test
+    void anArrivingActionIsFirstLookedAtItsEarliestWarningOrAtOnceWhenAlreadyOverdueButNotWhenTooOld() {
+        Duration warn = Duration.ofHours(2);
+        assertEquals(new ResponseSchedule.FirstLook(false, DUE.minus(warn)),
+                ResponseSchedule.firstLook(DUE, DUE.minusSeconds(3 * 3600), MAX_AGE, warn).orElseThrow());
+        // Inside the warning window: the next sweep, not the ingest's transaction.
+        Instant inWindow = DUE.minusSeconds(3600);
+        assertEquals(new ResponseSchedule.FirstLook(false, inWindow), ResponseSchedule.firstLook(DUE, inWindow, MAX_AGE, warn).orElseThrow());
+        assertEquals(new ResponseSchedule.FirstLook(false, DUE.plusSeconds(1)),
+                ResponseSchedule.firstLook(DUE, DUE.minusSeconds(3600), MAX_AGE, Duration.ZERO).orElseThrow());
+        Instant late = DUE.plusSeconds(86_400);
+        assertEquals(new ResponseSchedule.FirstLook(true, late), ResponseSchedule.firstLook(DUE, late, MAX_AGE, warn).orElseThrow());
+        assertTrue(ResponseSchedule.firstLook(DUE, DUE.plus(MAX_AGE).plusSeconds(1), MAX_AGE, warn).isEmpty());
+    }
+
+    @Test
     void targetsFollowEachSubscriptionsJourneyAndOwnerFiltersAndSkipPausedOnes() {
         SubscriptionView all = view("all", true, List.of(), List.of());
         SubscriptionView thisJourney = view("this-journey", true, List.of("risk"), List.of());
